@@ -1,0 +1,251 @@
+"""Module: the base class of every layer, and the containers Sequential, Residual and Identity.
+
+A module has two passes. ``forward(x)`` computes the output and keeps, in ``self._cache``, what
+the backward pass will need. ``backward(grad_out)`` receives dL/d(output), adds dL/d(parameter)
+into every parameter's ``.grad`` and returns dL/d(input), which the previous module receives as
+its own ``grad_out``. That hand-off, repeated from the loss back to the input, is backpropagation.
+"""
+from collections import OrderedDict
+
+import numpy as np
+
+from dlcore._checks import check_array, check_finite, check_float_dtype
+from dlcore.parameter import Parameter
+
+
+class Module:
+    """Base class. Subclasses implement ``forward`` and ``backward``.
+
+    Calling a module (``module(x)``) checks the input once -- a floating-point NumPy array with no
+    NaN or infinity -- and then runs ``forward``. Containers call their children's ``forward``
+    directly, so that check is paid once per batch, not once per layer; each layer still checks
+    the shape it receives, which is cheap.
+    """
+
+    training = True      # train() / eval() set this on the instance
+    _cache = None        # what forward keeps for backward; None until the first forward
+    _buffers = ()        # names of non-trainable arrays saved with the model (BatchNorm's statistics)
+
+    # --- the two passes -------------------------------------------------------------------
+    def __call__(self, x):
+        where = self.describe()
+        check_array(x, where)
+        check_finite(x, where)
+        return self.forward(x)
+
+    def forward(self, x):
+        raise NotImplementedError(f"{type(self).__name__} must implement forward(x)")
+
+    def backward(self, grad_out):
+        raise NotImplementedError(f"{type(self).__name__} must implement backward(grad_out)")
+
+    def _cached(self):
+        """The cache written by forward, or a clear error if backward came first."""
+        if self._cache is None:
+            raise ValueError(
+                f"{self.describe()}.backward() was called before forward(): run the forward pass "
+                f"on a batch first, so the layer has the values its gradients depend on."
+            )
+        return self._cache
+
+    def _check_grad_out(self, grad_out, shape):
+        where = f"{self.describe()}.backward"
+        check_array(grad_out, where, name="grad_out")
+        if grad_out.shape != shape:
+            raise ValueError(
+                f"{where} expected grad_out of shape {shape} (the shape of this layer's last "
+                f"output), got {grad_out.shape}."
+            )
+
+    # --- the tree of modules and its parameters --------------------------------------------
+    def named_children(self):
+        for name, value in vars(self).items():
+            if isinstance(value, Module):
+                yield name, value
+
+    def children(self):
+        return [m for _, m in self.named_children()]
+
+    def named_parameters(self, prefix=""):
+        """(name, Parameter) pairs in PyTorch's order: this module's own, then each child's."""
+        for name, value in vars(self).items():
+            if isinstance(value, Parameter):
+                yield prefix + name, value
+        for name, child in self.named_children():
+            yield from child.named_parameters(prefix + name + ".")
+
+    def parameters(self):
+        """All trainable parameters, layer by layer, weight before bias."""
+        return [p for _, p in self.named_parameters()]
+
+    def named_buffers(self, prefix=""):
+        for name in self._buffers:
+            yield prefix + name, getattr(self, name)
+        for name, child in self.named_children():
+            yield from child.named_buffers(prefix + name + ".")
+
+    def zero_grad(self):
+        for p in self.parameters():
+            p.zero_grad()
+
+    def train(self, mode=True):
+        """Switch to training mode (dropout active, batch statistics in BatchNorm). Returns self."""
+        self.training = bool(mode)
+        for child in self.children():
+            child.train(mode)
+        return self
+
+    def eval(self):
+        """Switch to evaluation mode (no dropout, running statistics in BatchNorm). Returns self."""
+        return self.train(False)
+
+    # --- saving and converting -------------------------------------------------------------
+    def state_dict(self):
+        """Every parameter and buffer by name, as arrays (copies)."""
+        state = OrderedDict((n, p.data.copy()) for n, p in self.named_parameters())
+        state.update((n, np.array(b, copy=True)) for n, b in self.named_buffers())
+        return state
+
+    def load_state_dict(self, state):
+        """Copy arrays from ``state`` into this model; names and shapes must match exactly."""
+        mine = OrderedDict(self.named_parameters())
+        buffers = OrderedDict(self.named_buffers())
+        expected = list(mine) + list(buffers)
+        missing = [k for k in expected if k not in state]
+        unexpected = [k for k in state if k not in expected]
+        if missing or unexpected:
+            raise ValueError(
+                f"load_state_dict into {type(self).__name__}: the saved model does not match this one. "
+                f"Missing: {missing or 'none'}; unexpected: {unexpected or 'none'}."
+            )
+        for name in expected:
+            current = mine[name].data if name in mine else buffers[name]
+            new = np.asarray(state[name])
+            if new.shape != current.shape:
+                raise ValueError(
+                    f"load_state_dict: {name} has shape {current.shape} in this model "
+                    f"but {new.shape} in the saved one."
+                )
+            current[...] = new
+
+    def to(self, dtype):
+        """Convert every parameter and buffer to ``dtype`` in place (e.g. np.float64). Returns self."""
+        dtype = check_float_dtype(dtype, f"{type(self).__name__}.to")
+        for p in self.parameters():
+            p.astype(dtype)
+        self._to_buffers(dtype)
+        self._cache = None
+        return self
+
+    def _to_buffers(self, dtype):
+        for name in self._buffers:
+            setattr(self, name, getattr(self, name).astype(dtype))
+        for child in self.children():
+            child._to_buffers(dtype)
+            child._cache = None
+
+    # --- names for messages ----------------------------------------------------------------
+    def extra_repr(self):
+        return ""
+
+    def describe(self):
+        """Short name used in error messages, e.g. ``Linear(2, 16)``."""
+        return repr(self)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.extra_repr()})"
+
+
+class Identity(Module):
+    """Returns its input unchanged: y = x."""
+
+    def forward(self, x):
+        self._cache = x.shape
+        return x
+
+    def backward(self, grad_out):
+        self._check_grad_out(grad_out, self._cached())
+        return grad_out
+
+
+class Sequential(Module):
+    """Modules applied one after another: y = f_L(...f_2(f_1(x))).
+
+    Backward runs the same list in reverse, each module turning dL/d(its output) into
+    dL/d(its input).
+
+    >>> from dlcore import Linear, ReLU
+    >>> model = Sequential(Linear(2, 3), ReLU(), Linear(3, 1))
+    >>> len(model), model[0]
+    (3, Linear(in_features=2, out_features=3, bias=True))
+    >>> [name for name, _ in model.named_parameters()]
+    ['0.weight', '0.bias', '2.weight', '2.bias']
+    """
+
+    def __init__(self, *modules):
+        for i, m in enumerate(modules):
+            if not isinstance(m, Module):
+                raise TypeError(f"Sequential: argument {i} is a {type(m).__name__}, not a Module.")
+        self.layers = list(modules)
+
+    def named_children(self):
+        for i, m in enumerate(self.layers):
+            yield str(i), m
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer.forward(x)
+        self._cache = True
+        return x
+
+    def backward(self, grad_out):
+        self._cached()
+        for layer in reversed(self.layers):
+            grad_out = layer.backward(grad_out)
+        return grad_out
+
+    def __len__(self):
+        return len(self.layers)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return Sequential(*self.layers[index])
+        return self.layers[index]
+
+    def __iter__(self):
+        return iter(self.layers)
+
+    def __repr__(self):
+        lines = [f"  ({i}): {m!r}".replace("\n", "\n  ") for i, m in enumerate(self.layers)]
+        return "Sequential(\n" + "\n".join(lines) + "\n)"
+
+
+class Residual(Module):
+    """A skip connection around ``module``: y = x + F(x).
+
+    The gradient reaches x along two paths, directly and through F:
+    dL/dx = dL/dy + F'(x)^T dL/dy. The direct path is why deep residual networks still train:
+    even when F's gradient is tiny, dL/dy passes through unchanged.
+    """
+
+    def __init__(self, module):
+        if not isinstance(module, Module):
+            raise TypeError(f"Residual needs a Module, got {type(module).__name__}.")
+        self.module = module
+
+    def extra_repr(self):
+        return repr(self.module)
+
+    def forward(self, x):
+        fx = self.module.forward(x)
+        if fx.shape != x.shape:
+            raise ValueError(
+                f"{self.describe()}: the wrapped module maps shape {x.shape} to {fx.shape}; "
+                f"a skip connection x + F(x) needs F to keep the shape."
+            )
+        self._cache = x.shape
+        return x + fx
+
+    def backward(self, grad_out):
+        self._check_grad_out(grad_out, self._cached())
+        return grad_out + self.module.backward(grad_out)

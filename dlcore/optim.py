@@ -1,0 +1,163 @@
+r"""Optimizers: SGD (with momentum and Nesterov), RMSprop and Adam, with torch.optim's exact
+update rules and defaults.
+
+Each works on any list of :class:`~dlcore.Parameter` -- a network's ``model.parameters()`` or a
+single 2-vector that the book descends on $f(x, y) = x^2 + y^2$. ``step()`` uses each parameter's
+``.grad``; parameters with no gradient since ``zero_grad()`` are skipped, as PyTorch skips those
+whose ``.grad`` is None.
+
+In every rule below, g is the gradient plus ``weight_decay`` * theta (L2 regularisation, as in
+torch.optim: the decay is added to the gradient, not applied to the weights separately).
+"""
+import numpy as np
+
+from dlcore._checks import check_nonnegative, check_unit_interval
+from dlcore.parameter import Parameter
+
+
+class Optimizer:
+    """Holds the parameters and their per-parameter state."""
+
+    def __init__(self, params, lr, weight_decay):
+        name = type(self).__name__
+        self.params = list(params)
+        if not self.params:
+            raise ValueError(f"{name} got an empty parameter list: pass model.parameters().")
+        for i, p in enumerate(self.params):
+            if not isinstance(p, Parameter):
+                raise TypeError(f"{name}: parameter {i} is a {type(p).__name__}, not a dlcore.Parameter.")
+        self.lr = check_nonnegative(lr, "lr (the learning rate)", name)
+        self.weight_decay = check_nonnegative(weight_decay, "weight_decay", name)
+        self.state = [dict() for _ in self.params]
+
+    def zero_grad(self):
+        for p in self.params:
+            p.zero_grad()
+
+    def _gradient(self, p):
+        """g = dL/dtheta + weight_decay * theta."""
+        if self.weight_decay:
+            return p.grad + self.weight_decay * p.data
+        return p.grad
+
+    def step(self):
+        for p, state in zip(self.params, self.state):
+            if p.has_grad:
+                self._update(p, state)
+
+    def __repr__(self):
+        return f"{type(self).__name__}(lr={self.lr})"
+
+
+class SGD(Optimizer):
+    r"""Stochastic gradient descent, optionally with momentum:
+
+    $v \leftarrow \mu v + g$ (with $v = g$ on the first step), then $\theta \leftarrow \theta - \lambda v$,
+    or with Nesterov's look-ahead $\theta \leftarrow \theta - \lambda (g + \mu v)$.
+    Without momentum ($\mu = 0$): $\theta \leftarrow \theta - \lambda g$.
+
+    >>> theta = Parameter(np.array([1.0, 1.0]))
+    >>> opt = SGD([theta], lr=0.1)
+    >>> theta.grad = 2 * theta.data        # gradient of x^2 + y^2
+    >>> opt.step(); theta.data
+    array([0.8, 0.8])
+    """
+
+    def __init__(self, params, lr, momentum=0, weight_decay=0, nesterov=False):
+        super().__init__(params, lr, weight_decay)
+        self.momentum = check_nonnegative(momentum, "momentum", "SGD")
+        if nesterov and self.momentum == 0:
+            raise ValueError("SGD: Nesterov momentum needs momentum > 0.")
+        self.nesterov = bool(nesterov)
+
+    def _update(self, p, state):
+        g = self._gradient(p)
+        if self.momentum:
+            v = state.get("velocity")
+            if v is None:
+                v = state["velocity"] = np.array(g, copy=True)
+            else:
+                v *= self.momentum
+                v += g
+            g = g + self.momentum * v if self.nesterov else v
+        p.data -= self.lr * g
+
+
+class RMSprop(Optimizer):
+    r"""RMSprop: divide each gradient component by a running root-mean-square of its history.
+
+    $s \leftarrow \alpha s + (1 - \alpha) g^2$, then $\theta \leftarrow \theta - \lambda\, g / (\sqrt{s} + \epsilon)$.
+    With momentum $\mu$: $b \leftarrow \mu b + g/(\sqrt{s}+\epsilon)$, $\theta \leftarrow \theta - \lambda b$.
+    Components with large, noisy gradients take smaller steps; flat directions take larger ones.
+    """
+
+    def __init__(self, params, lr=0.01, alpha=0.99, eps=1e-8, momentum=0, weight_decay=0):
+        super().__init__(params, lr, weight_decay)
+        self.alpha = check_unit_interval(alpha, "alpha", "RMSprop", closed_right=True)
+        self.eps = check_nonnegative(eps, "eps", "RMSprop")
+        self.momentum = check_nonnegative(momentum, "momentum", "RMSprop")
+
+    def _update(self, p, state):
+        g = self._gradient(p)
+        if not state:
+            state["square_avg"] = np.zeros_like(p.data)
+            if self.momentum:
+                state["buffer"] = np.zeros_like(p.data)
+        s = state["square_avg"]
+        s *= self.alpha
+        s += (1 - self.alpha) * g * g
+        scaled = g / (np.sqrt(s) + self.eps)
+        if self.momentum:
+            b = state["buffer"]
+            b *= self.momentum
+            b += scaled
+            scaled = b
+        p.data -= self.lr * scaled
+
+
+class Adam(Optimizer):
+    r"""Adam: momentum (a running mean of g) with RMSprop's scaling (a running mean of g²), both
+    corrected for starting at zero.
+
+    At step t = 1, 2, ...:
+
+    $m \leftarrow \beta_1 m + (1-\beta_1) g$,  $v \leftarrow \beta_2 v + (1-\beta_2) g^2$,
+    $\hat m = m / (1-\beta_1^t)$,  $\hat v = v / (1-\beta_2^t)$,
+    $\theta \leftarrow \theta - \lambda\, \hat m / (\sqrt{\hat v} + \epsilon)$.
+
+    The step counter t counts calls to ``step()``, once per step for each parameter (a bug that
+    counted once per parameter is a famous one). Without the correction the first steps would be
+    far too small: m starts at 0, so after one step m = (1 - beta1) g = 0.1 g.
+    """
+
+    def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0):
+        super().__init__(params, lr, weight_decay)
+        try:
+            beta1, beta2 = betas
+        except (TypeError, ValueError):
+            raise ValueError(f"Adam: betas must be a pair (beta1, beta2), got {betas!r}.") from None
+        self.betas = (check_unit_interval(beta1, "beta1", "Adam"),
+                      check_unit_interval(beta2, "beta2", "Adam"))
+        self.eps = check_nonnegative(eps, "eps", "Adam")
+
+    def _update(self, p, state):
+        g = self._gradient(p)
+        beta1, beta2 = self.betas
+        if not state:
+            state["step"] = 0
+            state["m"] = np.zeros_like(p.data)
+            state["v"] = np.zeros_like(p.data)
+        state["step"] += 1
+        t, m, v = state["step"], state["m"], state["v"]
+        m *= beta1
+        m += (1 - beta1) * g
+        v *= beta2
+        v += (1 - beta2) * (g * g)
+        bias_correction1 = 1 - beta1 ** t
+        bias_correction2 = 1 - beta2 ** t
+        # theta -= lr * m_hat / (sqrt(v_hat) + eps), with the corrections folded into scalars
+        # in the same order as torch.optim.Adam.
+        denom = np.sqrt(v)
+        denom /= np.sqrt(bias_correction2)
+        denom += self.eps
+        p.data -= (self.lr / bias_correction1) * (m / denom)

@@ -1,0 +1,148 @@
+"""Plotting helpers shared by the chapters, with a palette readable by colour-blind readers.
+
+The colours are Okabe and Ito's eight (2008), distinguishable under the common forms of colour
+blindness; class regions use light tints of the same colours, and markers differ by shape too.
+"""
+import numpy as np
+
+# Okabe-Ito: blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+
+
+def use_style():
+    """Make the palette matplotlib's default colour cycle, with readable defaults for the book."""
+    import matplotlib as mpl
+    from cycler import cycler
+
+    mpl.rcParams.update({
+        "axes.prop_cycle": cycler(color=PALETTE),
+        "figure.figsize": (6.0, 4.0),
+        "figure.dpi": 100,
+        "axes.grid": True,
+        "grid.alpha": 0.3,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "image.cmap": "cividis",
+    })
+
+
+def _axes(ax):
+    import matplotlib.pyplot as plt
+    return plt.subplots()[1] if ax is None else ax
+
+
+def scatter_classes(X, y, ax=None, *, labels=None, s=40, edgecolor="white"):
+    """Scatter 2-D points, one colour and marker per class; returns the axes."""
+    ax = _axes(ax)
+    y = np.asarray(y).ravel()
+    for k in np.unique(y):
+        pts = X[y == k]
+        name = labels[int(k)] if labels is not None else f"class {k}"
+        ax.scatter(pts[:, 0], pts[:, 1], s=s, color=PALETTE[int(k) % len(PALETTE)],
+                   marker=MARKERS[int(k) % len(MARKERS)], edgecolor=edgecolor, linewidth=0.8,
+                   label=name, zorder=3)
+    return ax
+
+
+def predict_classes(model, X):
+    """Class predictions of ``model`` on X, whatever its output layer.
+
+    One output column is read as a score for class 1 (positive logit, or probability > 0.5 when
+    every output lies in [0, 1]); several columns as per-class scores (argmax).
+    """
+    from dlcore.training import predict
+
+    out = predict(model, X)
+    if out.ndim == 2 and out.shape[1] > 1:
+        return out.argmax(axis=1)
+    out = out.ravel()
+    threshold = 0.5 if (out.min() >= 0 and out.max() <= 1) else 0.0
+    return (out > threshold).astype(int)
+
+
+def plot_decision_boundary(model, X, y, ax=None, *, resolution=200, padding=0.5, title=None,
+                           predict_fn=None):
+    """Colour the plane by the class ``model`` predicts and draw the data on top.
+
+    Args:
+        model: any dlcore model on 2-D inputs (or pass ``predict_fn`` mapping (M, 2) -> labels).
+        X, y: the data, X of shape (N, 2).
+        resolution: grid points per axis.
+    """
+    from matplotlib.colors import ListedColormap
+
+    ax = _axes(ax)
+    x_min, y_min = X.min(axis=0) - padding
+    x_max, y_max = X.max(axis=0) + padding
+    xx, yy = np.meshgrid(np.linspace(x_min, x_max, resolution), np.linspace(y_min, y_max, resolution))
+    grid = np.c_[xx.ravel(), yy.ravel()].astype(X.dtype)
+    labels = (predict_fn or (lambda g: predict_classes(model, g)))(grid).reshape(xx.shape)
+    n_classes = int(max(np.max(y), labels.max())) + 1
+    cmap = ListedColormap(PALETTE[:n_classes])
+    ax.contourf(xx, yy, labels, levels=np.arange(n_classes + 1) - 0.5, cmap=cmap, alpha=0.25)
+    ax.contour(xx, yy, labels, levels=np.arange(n_classes) + 0.5, colors="k", linewidths=1)
+    scatter_classes(X, y, ax)
+    ax.set_xlim(x_min, x_max)
+    ax.set_ylim(y_min, y_max)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_history(history, ax=None, *, metric="loss", title=None):
+    """Training (and validation) curves of a :class:`~dlcore.training.History`, per epoch."""
+    ax = _axes(ax)
+    train = getattr(history, f"train_{metric}")
+    val = getattr(history, f"val_{metric}")
+    epochs = np.arange(1, len(train) + 1)
+    ax.plot(epochs, train, color=PALETTE[0], label=f"training {metric}")
+    if val:
+        ax.plot(epochs, val, color=PALETTE[1], linestyle="--", label=f"validation {metric}")
+    if history.best_epoch is not None:
+        ax.axvline(history.best_epoch, color=PALETTE[7], linestyle=":", label="best epoch")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(metric)
+    ax.legend()
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_function_and_derivative(f, df, ax=None, *, x=None, name="f"):
+    """Plot an activation ``f`` and its derivative ``df`` on the same axes."""
+    ax = _axes(ax)
+    x = np.linspace(-5, 5, 401) if x is None else x
+    ax.plot(x, f(x), color=PALETTE[0], label=f"${name}(z)$")
+    ax.plot(x, df(x), color=PALETTE[3], linestyle="--", label=f"${name}'(z)$")
+    ax.axhline(0, color="0.5", linewidth=0.8)
+    ax.axvline(0, color="0.5", linewidth=0.8)
+    ax.set_xlabel("$z$")
+    ax.legend()
+    return ax
+
+
+def plot_line(w, b, ax=None, *, xlim=(-0.5, 1.5), **kwargs):
+    """Draw the decision line w1 x1 + w2 x2 + b = 0 inside ``xlim`` (vertical if w2 = 0)."""
+    ax = _axes(ax)
+    w1, w2 = float(w[0]), float(w[1])
+    kwargs.setdefault("color", PALETTE[7])
+    if abs(w2) > 1e-12:
+        xs = np.array(xlim, dtype=float)
+        ax.plot(xs, -(w1 * xs + b) / w2, **kwargs)
+    elif abs(w1) > 1e-12:
+        ax.axvline(-b / w1, **kwargs)
+    return ax
+
+
+def plot_contours(f, ax=None, *, xlim=(-2, 2), ylim=(-2, 2), levels=20, resolution=200):
+    """Contour lines of a function f(x, y) of two arrays (used for loss surfaces)."""
+    ax = _axes(ax)
+    xx, yy = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
+    cs = ax.contour(xx, yy, f(xx, yy), levels=levels, cmap="cividis")
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$")
+    ax.set_aspect("equal")
+    return ax, cs

@@ -146,3 +146,44 @@ def plot_contours(f, ax=None, *, xlim=(-2, 2), ylim=(-2, 2), levels=20, resoluti
     ax.set_ylabel("$y$")
     ax.set_aspect("equal")
     return ax, cs
+
+
+def plot_network(sizes, ax=None, *, names=None, show_shapes=True, gap=2.5, radius=0.18):
+    """Draw a fully connected network as circles (units) and lines (weights), layer by layer.
+
+    Args:
+        sizes: units per layer, input first, e.g. ``[3, 4, 1]``.
+        names: one label per layer; by default "input", "hidden 1", ..., "output".
+        show_shapes: write the shape (units_out, units_in) of each weight matrix W between layers.
+        gap: horizontal distance between layers, in units of the vertical spacing of units.
+
+    Input units are blue, hidden units green and output units orange. Returns the axes.
+    """
+    from matplotlib.patches import Circle
+
+    ax = _axes(ax)
+    sizes = [int(n) for n in sizes]
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise ValueError(f"plot_network: sizes needs two or more positive layer sizes, got {sizes}.")
+    if names is None:
+        names = ["input"] + [f"hidden {i}" for i in range(1, len(sizes) - 1)] + ["output"]
+    height = max(sizes)
+    ys = [np.arange(n)[::-1] - (n - 1) / 2 for n in sizes]    # units centred on y = 0, top first
+    for l in range(len(sizes) - 1):                            # every unit to every unit: W's entries
+        for y0 in ys[l]:
+            for y1 in ys[l + 1]:
+                ax.plot([l * gap, (l + 1) * gap], [y0, y1], color="0.6", linewidth=0.8, zorder=1)
+        if show_shapes:
+            ax.text((l + 0.5) * gap, height / 2 + 0.1, f"$W^{{[{l + 1}]}}$: ({sizes[l + 1]}, {sizes[l]})",
+                    ha="center", va="bottom")
+    for l, n in enumerate(sizes):
+        colour = PALETTE[0] if l == 0 else PALETTE[1] if l == len(sizes) - 1 else PALETTE[2]
+        for y0 in ys[l]:
+            ax.add_patch(Circle((l * gap, y0), radius, facecolor=colour, edgecolor="k", zorder=2))
+        ax.text(l * gap, -height / 2 - 0.1, f"{names[l]}\n{n} unit{'s' if n > 1 else ''}",
+                ha="center", va="top")
+    ax.set_xlim(-0.6 * gap, (len(sizes) - 0.4) * gap)
+    ax.set_ylim(-height / 2 - 1.1, height / 2 + 0.6)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    return ax

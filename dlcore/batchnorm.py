@@ -66,8 +66,8 @@ class BatchNorm1d(Module):
         return f"BatchNorm1d({self.num_features})"
 
     def forward(self, x):
-        check_features(x, self.num_features, self.describe())
-        check_dtype_matches(x, self.weight.data.dtype, self.describe())
+        check_features(x, self.num_features, self)
+        check_dtype_matches(x, self.weight.data.dtype, self)
         n = x.shape[0]
         if self.training:
             if n < 2:

@@ -66,8 +66,8 @@ class Linear(Module):
 
     def forward(self, a):
         W = self.weight.data                                   # (out, in)
-        check_features(a, self.in_features, self.describe())
-        check_dtype_matches(a, W.dtype, self.describe())
+        check_features(a, self.in_features, self)
+        check_dtype_matches(a, W.dtype, self)
         z = a @ W.T                                            # (N, out)
         if self.bias is not None:
             z += self.bias.data                                # in place: no second (N, out) array
@@ -75,9 +75,12 @@ class Linear(Module):
         return z
 
     def backward(self, delta):
+        self.backward_params(delta)
+        return delta @ self.weight.data                        # (N, out) @ (out, in) -> (N, in)
+
+    def backward_params(self, delta):
         a = self._cached()                                     # (N, in)
         self._check_grad_out(delta, (a.shape[0], self.out_features))
         self.weight.accumulate_matmul(delta.T, a)              # (out, N) @ (N, in) -> (out, in)
         if self.bias is not None:
             self.bias.accumulate_sum(delta)                    # (out,)
-        return delta @ self.weight.data                        # (N, out) @ (out, in) -> (N, in)

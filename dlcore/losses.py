@@ -14,12 +14,10 @@ L_n = -sum_k y_nk log p_nk with p = softmax(z_n), and dL_n/dz_nk = p_nk - y_nk (
 Jacobian and the 1/p of the log cancel). For sigmoid + binary cross-entropy the same cancellation
 gives dL_n/dz_n = sigma(z_n) - y_n. Averaging over the N examples divides both by N.
 """
-import math
-
 import numpy as np
 
 from dlcore import functional as F
-from dlcore._checks import check_array, check_finite
+from dlcore._checks import check_array, check_finite, mean
 
 
 class Loss:
@@ -79,7 +77,7 @@ class MSELoss(Loss):
     def forward(self, pred, target):
         diff = pred - target
         self._cache = diff
-        return np.mean(diff * diff)
+        return mean(diff * diff)
 
     def backward(self):
         diff = self._cached()
@@ -108,7 +106,7 @@ class BCELoss(Loss):
             log_p = np.maximum(np.log(p), -100.0)
             log_1mp = np.maximum(np.log1p(-p), -100.0)
         self._cache = p, y
-        return -np.mean(y * log_p + (1 - y) * log_1mp)
+        return -mean(y * log_p + (1 - y) * log_1mp)
 
     def backward(self):
         p, y = self._cached()
@@ -129,7 +127,7 @@ class BCEWithLogitsLoss(Loss):
 
     def forward(self, z, y):
         self._cache = z, y
-        return np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))))
+        return mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))))
 
     def backward(self):
         z, y = self._cached()
@@ -166,7 +164,7 @@ class CrossEntropyLoss(Loss):
                 )
             if target.shape[0] != n:
                 raise ValueError(f"CrossEntropyLoss: {target.shape[0]} labels for {n} examples.")
-            if target.size and (target.min() < 0 or target.max() >= k):
+            if target.size and (np.minimum.reduce(target) < 0 or np.maximum.reduce(target) >= k):
                 raise ValueError(
                     f"CrossEntropyLoss: class labels must be in [0, {k - 1}] for {k} logits per "
                     f"example; got labels from {target.min()} to {target.max()}."
@@ -181,20 +179,23 @@ class CrossEntropyLoss(Loss):
         return target.astype(logits.dtype, copy=False)
 
     def forward(self, z, y):
-        log_p = F.log_softmax(z, axis=1)                          # (N, K)
+        # log softmax(z) = (z - m) - log sum exp(z - m), m the row maximum (the log-sum-exp trick).
+        shifted = z - z.max(axis=1, keepdims=True)                # (N, K), every entry <= 0
+        e = np.exp(shifted)
+        total = e.sum(axis=1, keepdims=True)                      # (N, 1), in [1, K]
+        log_p = shifted - np.log(total)
         n = z.shape[0]
         if y.ndim == 1:
-            picked = log_p[np.arange(n), y]                       # log p of the true class
-            loss = -np.mean(picked)
+            loss = -mean(log_p[np.arange(n), y])                  # log p of each true class
         else:
-            loss = -np.sum(y * log_p) / n
-        self._cache = log_p, y
+            loss = -np.add.reduce(y * log_p, axis=None) / n
+        self._cache = e, total, y
         return loss
 
     def backward(self):
-        log_p, y = self._cached()
-        n = log_p.shape[0]
-        grad = np.exp(log_p)                                      # softmax(z), (N, K)
+        e, total, y = self._cached()
+        n = e.shape[0]
+        grad = e / total                                          # softmax(z), (N, K)
         if y.ndim == 1:
             grad[np.arange(n), y] -= 1.0                          # p - one_hot(y)
         else:

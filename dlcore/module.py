@@ -28,9 +28,8 @@ class Module:
 
     # --- the two passes -------------------------------------------------------------------
     def __call__(self, x):
-        where = self.describe()
-        check_array(x, where)
-        check_finite(x, where)
+        check_array(x, self)
+        check_finite(x, self)
         return self.forward(x)
 
     def forward(self, x):
@@ -38,6 +37,15 @@ class Module:
 
     def backward(self, grad_out):
         raise NotImplementedError(f"{type(self).__name__} must implement backward(grad_out)")
+
+    def backward_params(self, grad_out):
+        """Fill the parameters' gradients only; the gradient for the input is not needed.
+
+        Called on the first layer of a network, whose input is the data: nothing upstream wants
+        dL/dx, and for a wide first layer skipping it saves the largest matrix product of the
+        backward pass. By default this is just ``backward`` with its result dropped.
+        """
+        self.backward(grad_out)
 
     def _cached(self):
         """The cache written by forward, or a clear error if backward came first."""
@@ -49,12 +57,12 @@ class Module:
         return self._cache
 
     def _check_grad_out(self, grad_out, shape):
-        where = f"{self.describe()}.backward"
-        check_array(grad_out, where, name="grad_out")
+        if not isinstance(grad_out, np.ndarray) or grad_out.dtype.kind != "f":
+            check_array(grad_out, f"{self.describe()}.backward", name="grad_out")
         if grad_out.shape != shape:
             raise ValueError(
-                f"{where} expected grad_out of shape {shape} (the shape of this layer's last "
-                f"output), got {grad_out.shape}."
+                f"{self.describe()}.backward expected grad_out of shape {shape} (the shape of this "
+                f"layer's last output), got {grad_out.shape}."
             )
 
     # --- the tree of modules and its parameters --------------------------------------------
@@ -198,11 +206,21 @@ class Sequential(Module):
         self._cache = True
         return x
 
-    def backward(self, grad_out):
+    def backward(self, grad_out, *, input_grad=True):
+        """Backpropagate through every layer, last to first; returns dL/dx.
+
+        With ``input_grad=False`` (what ``fit`` uses) the first layer only computes its parameter
+        gradients and None is returned: dL/dx of the data is never used in training.
+        """
         self._cached()
-        for layer in reversed(self.layers):
+        for layer in self.layers[:0:-1]:
             grad_out = layer.backward(grad_out)
-        return grad_out
+        if not self.layers:
+            return grad_out
+        if input_grad:
+            return self.layers[0].backward(grad_out)
+        self.layers[0].backward_params(grad_out)
+        return None
 
     def __len__(self):
         return len(self.layers)

@@ -78,7 +78,7 @@ class Parameter:
     def accumulate_sum(self, g):
         """grad += g.sum(axis=0)."""
         if self._grad_pending:
-            np.sum(g, axis=0, out=self._grad)
+            np.add.reduce(g, axis=0, out=self._grad)     # np.sum without its wrapper's overhead
             self._grad_pending = False
         else:
             self._grad += g.sum(axis=0)

@@ -15,6 +15,7 @@ import numpy as np
 
 from dlcore._checks import check_array, check_finite, check_positive_int
 from dlcore.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss
+from dlcore.module import Sequential
 
 
 class TrainingDivergedError(FloatingPointError):
@@ -76,6 +77,14 @@ def _correct(loss_fn, output, y):
 def _samples(loss_fn, y):
     """How many predictions accuracy is counted over (examples, or outputs for BCE)."""
     return len(y) if isinstance(loss_fn, CrossEntropyLoss) else y.size
+
+
+def _backward(model, grad):
+    """Backward pass without the unused gradient for the data, when the model supports it."""
+    if isinstance(model, Sequential):
+        model.backward(grad, input_grad=False)
+    else:                      # any other module: backward(grad_out) is all it promises
+        model.backward(grad)
 
 
 def predict(model, X, *, batch_size=None):
@@ -160,7 +169,7 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs, batch_size, validation_data=
                             f"learning rate that is too large (lr={lr}); try one 3-10 times smaller."
                         )
                     optimizer.zero_grad()
-                    model.backward(loss_fn.backward())
+                    _backward(model, loss_fn.backward())
                     optimizer.step()
                     total_loss += loss * len(yb)
                     seen += len(yb)

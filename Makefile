@@ -1,0 +1,44 @@
+# The two commands of the README, each doing its own set-up:
+#   make html   build the book's website into _build/html
+#   make test   run every test: dlcore, the notebooks (nbval), the grading pipeline, the built site
+# Both create .venv (with the Python found as $(PYTHON), 3.10 or newer) and install
+# requirements-dev.txt into it the first time, and again whenever a requirements file changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# The debugger's "frozen modules" notice would otherwise reach the notebooks' stderr.
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: html test test-dlcore test-notebooks test-grading test-site bench exercises clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10 or newer is needed, found " + sys.version' 
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+html: $(STAMP)
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: test-dlcore test-notebooks test-grading test-site
+
+test-dlcore: $(STAMP)
+	$(BIN)/python -m pytest -q dlcore tests/dlcore
+
+test-notebooks: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 --nbval-lax -p no:cacheprovider book solutions
+
+test-grading: $(STAMP)
+	$(BIN)/python -m pytest -q tests/grading
+
+test-site: html
+	$(BIN)/python -m pytest -q tests/test_site.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf _build

@@ -3,6 +3,7 @@
     python -m grading autograde 05_losses [--jobs N]   grade, feedback, export, report
     python -m grading feedback 05_losses [--jobs N]    feedback again (after manual grading)
     python -m grading export                           gradebook -> CSV
+    python -m grading lint [NOTEBOOK ...]              check solutions/ against grading/FORMAT.md
     python -m grading check-sandbox                    can student code be isolated here?
 
 Run from the course root (the folder with ``nbgrader_config.py``) or pass
@@ -87,6 +88,13 @@ def _check_sandbox(args):
     return 0 if ok else 1
 
 
+def _lint(args):
+    import glob
+    from grading import lint
+    paths = args.notebooks or sorted(glob.glob(os.path.join(args.course, "solutions", "*", "*.ipynb")))
+    return lint.main(paths)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="python -m grading", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -119,6 +127,11 @@ def main(argv=None):
     _add_common(p)
     p.add_argument("--to", help="CSV path (default: autograded/grades.csv)")
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("lint", help="check assignment notebooks against grading/FORMAT.md")
+    p.add_argument("notebooks", nargs="*", help="default: solutions/*/*.ipynb")
+    _add_common(p)
+    p.set_defaults(func=_lint)
 
     p = sub.add_parser("check-sandbox", help="say whether student code can be isolated here")
     p.set_defaults(func=_check_sandbox)

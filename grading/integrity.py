@@ -251,7 +251,8 @@ def check_source(source: str, *, cell: str, modules: set, protected: dict) -> li
         why = protected.get(name)
         if why and not isinstance(node, (ast.Import, ast.ImportFrom)) or (
                 why == "builtin" and isinstance(node, (ast.Import, ast.ImportFrom))):
-            add("tamper", f"rebinds `{name}` ({why}), which the tests use")
+            add("review" if why == "a variable of the assignment" else "tamper",
+                f"rebinds `{name}` ({why}), which the tests use")
     return found
 
 
@@ -263,10 +264,12 @@ def names_in_tests(released) -> set:
     return _names_used([t for t in trees if t])
 
 
-def check_notebook(submitted, released) -> list:
+def check_notebook(submitted, released, source=None) -> list:
     """All static findings for a submitted notebook against its released version.
 
-    Both are ``nbformat`` notebooks. Cells are matched by nbgrader ``grade_id``.
+    All are ``nbformat`` notebooks; ``source`` is the teacher's version in
+    ``solutions/`` (names the model answers bind are not the student's to be
+    blamed for). Cells are matched by nbgrader ``grade_id``.
     """
     def gid(c):
         return c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
@@ -300,9 +303,15 @@ def check_notebook(submitted, released) -> list:
                               if nbg(rel_by_id[g]).get("grade") and
                               rel_by_id[g].get("cell_type") == "code") if t]
     used_by_tests = _names_used(test_trees)
-    teacher_defined = {n for t in teacher_trees for n, _ in _bound_names(t)}
-    # Names a solution cell is *meant* to define (relu, mse, ...) are fair game.
-    solution_defined = {n for c in released.cells if nbg(c).get("solution")
+    teacher_defined = {}
+    for t in teacher_trees:
+        for n, node in _bound_names(t):
+            code = isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef))
+            teacher_defined[n] = teacher_defined.get(n, False) or code
+    # Names an answer cell is *meant* to define (relu, mse, the model answer's
+    # own variables) are fair game.
+    solution_defined = {n for nb in (released, source) if nb is not None
+                        for c in nb.cells if nbg(c).get("solution")
                         for t in [_parse(c.get("source", ""))] if t for n, _ in _bound_names(t)}
     protected = {}
     for n in used_by_tests:
@@ -311,7 +320,8 @@ def check_notebook(submitted, released) -> list:
         if hasattr(_builtins, n):
             protected[n] = "builtin"
         elif n in teacher_defined:
-            protected[n] = "defined by the assignment"
+            protected[n] = ("a module or function of the assignment" if teacher_defined[n]
+                            else "a variable of the assignment")
 
     student_cells = [(gid(c) or f"cell {i + 1}", c) for i, c in enumerate(submitted.cells)
                      if c.get("cell_type") == "code" and gid(c) not in locked_ids]

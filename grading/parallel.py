@@ -242,10 +242,15 @@ def merge_submission(course: Course, tmp_root: str, assignment: str, student: st
     comments already in the real gradebook stay as they are. Returns
     ``(score, max_score, cells needing manual grading)``.
     """
+    import warnings
+    from sqlalchemy.exc import SAWarning
     from nbgrader.api import Gradebook
     tmp_db = "sqlite:///" + os.path.join(tmp_root, "gradebook.db")
-    with Gradebook(tmp_db, course.course_id) as tmp, \
+    with warnings.catch_warnings(), Gradebook(tmp_db, course.course_id) as tmp, \
             Gradebook("sqlite:///" + course.db_path, course.course_id) as real:
+        # nbgrader's own update_or_create_submission warns about the session on a
+        # new submission, exactly as it does inside `nbgrader autograde`
+        warnings.simplefilter("ignore", SAWarning)
         sub = tmp.find_submission(assignment, student)
         try:
             real.find_student(student)
@@ -346,6 +351,7 @@ def grade(course_root: str, assignment: str, opts: Options, *, students=None,
                 root = prepare(course, assignment, student, run_dir, template)
                 job = {"course": root, "assignment": assignment, "student": student,
                        "notebooks": notebooks, "release": course.dirs["release_directory"],
+                       "source": course.dirs["source_directory"],
                        "cell_timeout": opts.cell_timeout, "feedback": opts.feedback,
                        "dirs": {k: os.path.relpath(v, course.root) for k, v in course.dirs.items()},
                        "course_id": course.course_id, "config_file": course.config_file,
@@ -587,7 +593,9 @@ def _run_job(job: dict) -> dict:
         if not os.path.exists(path):
             continue
         released = nbformat.read(os.path.join(job["release"], a, nb + ".ipynb"), 4)
-        for f in integrity.check_notebook(nbformat.read(path, 4), released):
+        src_path = os.path.join(job["source"], a, nb + ".ipynb")
+        source = nbformat.read(src_path, 4) if os.path.exists(src_path) else None
+        for f in integrity.check_notebook(nbformat.read(path, 4), released, source):
             findings.append({**f, "notebook": nb})
 
     try:

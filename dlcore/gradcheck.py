@@ -25,16 +25,20 @@ def numerical_gradient(f, x, h=1e-5):
     >>> np.round(numerical_gradient(lambda: float(np.sum(x ** 2)), x), 6)
     array([6., 4.])
     """
-    grad = np.zeros_like(x, dtype=np.float64)
-    flat_x, flat_g = x.reshape(-1), grad.reshape(-1)
-    for i in range(flat_x.size):
-        old = flat_x[i]
-        flat_x[i] = old + h
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
+        raise TypeError(
+            "numerical_gradient perturbs x in place, so x must be a floating-point NumPy array "
+            f"(use float64 for accurate checks); got {getattr(x, 'dtype', type(x).__name__)}."
+        )
+    grad = np.zeros(x.shape, dtype=np.float64)
+    for i in np.ndindex(x.shape):          # works on views too (x.T, slices): no hidden copy
+        old = x[i]
+        x[i] = old + h
         plus = f()
-        flat_x[i] = old - h
+        x[i] = old - h
         minus = f()
-        flat_x[i] = old
-        flat_g[i] = (plus - minus) / (2 * h)
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * h)
     return grad
 
 

@@ -123,3 +123,12 @@ def test_numerical_gradient_of_book_function():
         x, y, z = p
         return 2 / 3 * x**2 + y**2 - 2 * y + z**4 - 4 / 3 * z**3
     assert np.allclose(numerical_gradient(f, p), [4.0, 2.0, 0.0], atol=1e-6)
+
+
+def test_numerical_gradient_works_on_views_and_rejects_integers():
+    A = np.arange(6.0).reshape(2, 3)
+    At = A.T                                               # a non-contiguous view
+    grad = numerical_gradient(lambda: float(np.sum(At ** 2)), At)
+    assert np.allclose(grad, 2 * At)
+    with pytest.raises(TypeError, match="floating-point"):
+        numerical_gradient(lambda: 0.0, np.array([3, 2]))

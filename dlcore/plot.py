@@ -45,39 +45,50 @@ def scatter_classes(X, y, ax=None, *, labels=None, s=40, edgecolor="white"):
     return ax
 
 
-def predict_classes(model, X):
+def predict_classes(model, X, *, threshold=None):
     """Class predictions of ``model`` on X, whatever its output layer.
 
-    One output column is read as a score for class 1 (positive logit, or probability > 0.5 when
-    every output lies in [0, 1]); several columns as per-class scores (argmax).
+    Several output columns are per-class scores: the class is the argmax. One column is a score
+    for class 1, cut at ``threshold``; by default 0.5 when the model ends in a Sigmoid (a
+    probability) and 0 otherwise (a logit, as BCEWithLogitsLoss trains it).
     """
+    from dlcore.activations import Sigmoid
+    from dlcore.module import Sequential
     from dlcore.training import predict
 
     out = predict(model, X)
     if out.ndim == 2 and out.shape[1] > 1:
         return out.argmax(axis=1)
-    out = out.ravel()
-    threshold = 0.5 if (out.min() >= 0 and out.max() <= 1) else 0.0
-    return (out > threshold).astype(int)
+    if threshold is None:
+        last = model[len(model) - 1] if isinstance(model, Sequential) and len(model) else model
+        threshold = 0.5 if isinstance(last, Sigmoid) else 0.0
+    return (out.ravel() > threshold).astype(int)
 
 
 def plot_decision_boundary(model, X, y, ax=None, *, resolution=200, padding=0.5, title=None,
-                           predict_fn=None):
+                           predict_fn=None, threshold=None, xlim=None, ylim=None):
     """Colour the plane by the class ``model`` predicts and draw the data on top.
 
     Args:
         model: any dlcore model on 2-D inputs (or pass ``predict_fn`` mapping (M, 2) -> labels).
         X, y: the data, X of shape (N, 2).
         resolution: grid points per axis.
+        threshold: cut for a one-column output (see :func:`predict_classes`).
+        xlim, ylim: the window; by default the data's range plus ``padding``.
     """
     from matplotlib.colors import ListedColormap
 
     ax = _axes(ax)
     x_min, y_min = X.min(axis=0) - padding
     x_max, y_max = X.max(axis=0) + padding
+    if xlim is not None:
+        x_min, x_max = xlim
+    if ylim is not None:
+        y_min, y_max = ylim
     xx, yy = np.meshgrid(np.linspace(x_min, x_max, resolution), np.linspace(y_min, y_max, resolution))
     grid = np.c_[xx.ravel(), yy.ravel()].astype(X.dtype)
-    labels = (predict_fn or (lambda g: predict_classes(model, g)))(grid).reshape(xx.shape)
+    labels = (predict_fn or (lambda g: predict_classes(model, g, threshold=threshold)))(grid)
+    labels = np.asarray(labels).reshape(xx.shape)
     n_classes = int(max(np.max(y), labels.max())) + 1
     cmap = ListedColormap(PALETTE[:n_classes])
     ax.contourf(xx, yy, labels, levels=np.arange(n_classes + 1) - 0.5, cmap=cmap, alpha=0.25)
@@ -92,15 +103,20 @@ def plot_decision_boundary(model, X, y, ax=None, *, resolution=200, padding=0.5,
     return ax
 
 
-def plot_history(history, ax=None, *, metric="loss", title=None):
-    """Training (and validation) curves of a :class:`~dlcore.training.History`, per epoch."""
+def plot_history(history, ax=None, *, metric="loss", title=None, label=None, color=None):
+    """Training (and validation) curves of a :class:`~dlcore.training.History`, per epoch.
+
+    ``label`` and ``color`` name and colour one run, so several runs can share the axes.
+    """
     ax = _axes(ax)
     train = getattr(history, f"train_{metric}")
     val = getattr(history, f"val_{metric}")
     epochs = np.arange(1, len(train) + 1)
-    ax.plot(epochs, train, color=PALETTE[0], label=f"training {metric}")
+    prefix = f"{label}: " if label else ""
+    ax.plot(epochs, train, color=color or PALETTE[0], label=f"{prefix}training {metric}")
     if val:
-        ax.plot(epochs, val, color=PALETTE[1], linestyle="--", label=f"validation {metric}")
+        ax.plot(epochs, val, color=color or PALETTE[1], linestyle="--",
+                label=f"{prefix}validation {metric}")
     if history.best_epoch is not None:
         ax.axvline(history.best_epoch, color=PALETTE[7], linestyle=":", label="best epoch")
     ax.set_xlabel("epoch")

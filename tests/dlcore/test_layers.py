@@ -107,3 +107,12 @@ def test_data_sets_are_generated_deterministically():
     X_train, X_test, y_train, y_test, images = dl.data.load_digits(return_images=True)
     assert X_train.max() <= 1 and images.shape == (len(X_test), 8, 8)
     assert np.array_equal(images[0].ravel(), X_test[0])
+
+
+def test_predict_classes_threshold_follows_the_output_layer():
+    X = np.array([[0.2], [0.4], [0.6]], dtype=np.float64)
+    logit = dl.Sequential(dl.Identity())          # outputs read as logits: cut at 0
+    prob = dl.Sequential(dl.Identity(), dl.Sigmoid())
+    assert dl.plot.predict_classes(logit, X).tolist() == [1, 1, 1]
+    assert dl.plot.predict_classes(logit, X, threshold=0.5).tolist() == [0, 0, 1]
+    assert dl.plot.predict_classes(prob, X - 0.5).tolist() == [0, 0, 1]

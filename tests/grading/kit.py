@@ -18,6 +18,8 @@ FIXTURES = os.path.join(REPO, "tests", "grading", "fixtures")
 if REPO not in sys.path:
     sys.path.insert(0, REPO)
 
+import grading  # noqa: E402,F401  (puts this Python's bin/ on PATH: nbgrader runs `alembic`)
+
 
 def course_parent() -> str:
     """A writable folder outside /tmp, /var/tmp, /dev/shm and /run.

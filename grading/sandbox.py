@@ -212,24 +212,33 @@ def _enter(cfg, workdir, keep, needed):
     kernel can run as an unprivileged uid without exposing the rest.
     """
     needed = [p for p in _outermost(needed) if os.path.isdir(p)]
-    closed = {}
-    for p in needed:
-        a = _closed_ancestor(p)
-        if a:
-            closed.setdefault(a, []).append(p)
-    # Open what must stay visible before anything is mounted over it.
-    rebind = [(p, os.open(p, os.O_PATH | os.O_DIRECTORY))
-              for p in _outermost(keep) + [p for ps in closed.values() for p in ps]]
     scratch = [p for p in ("/tmp", "/var/tmp", "/dev/shm", "/run")
                if os.path.isdir(p) and not os.path.islink(p)]
+    closed = sorted({a for a in map(_closed_ancestor, needed) if a})
+    under = lambda p, roots: any(p.startswith(r.rstrip(os.sep) + os.sep) for r in roots)  # noqa: E731
+    # Needed folders that the scratch or closed-folder mounts will cover (a
+    # repository cloned under /tmp, a Python under /root) are bound back first;
+    # the hide list then applies on top of them; the writable folders come last
+    # because they may sit inside hidden ones (the run folder).
+    keep = _outermost(keep)
+    back = [p for p in needed if under(p, scratch + closed)
+            and p not in keep and not under(p, keep)]
+    fds = {p: os.open(p, os.O_PATH | os.O_DIRECTORY) for p in back + keep}
+
+    def rebind(paths):
+        for p in paths:
+            os.makedirs(p, exist_ok=True)
+            _mount(f"/proc/self/fd/{fds[p]}", p, None, _MS_BIND | _MS_REC)
+            os.close(fds[p])
+
     for p in scratch:
         _mount("tmpfs", p, "tmpfs", _MS_NOSUID | _MS_NODEV, "mode=1777,size=512m")
-    for p in list(cfg["hide"]) + sorted(closed):
+    for p in closed:
         _hide(p)
-    for p, fd in rebind:
-        os.makedirs(p, exist_ok=True)
-        _mount(f"/proc/self/fd/{fd}", p, None, _MS_BIND | _MS_REC)
-        os.close(fd)
+    rebind(back)
+    for p in cfg["hide"]:
+        _hide(p)
+    rebind(keep)
     writable = set(scratch) | set(keep)
     for point, flags in _mountpoints():
         if point in writable or point == "/proc" or point.startswith("/dev"):

@@ -8,10 +8,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Tools installed in the venv (nbgrader runs `alembic`, nbval starts kernels) come first on PATH.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 # The debugger's "frozen modules" notice would otherwise reach the notebooks' stderr.
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: html test test-dlcore test-notebooks test-grading test-site bench exercises clean
+.PHONY: html test test-dlcore test-notebooks test-grading test-site bench bench-grading exercises clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10 or newer is needed, found " + sys.version' 
@@ -32,13 +34,22 @@ test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --nbval-lax -p no:cacheprovider book solutions
 
 test-grading: $(STAMP)
-	$(BIN)/python -m pytest -q tests/grading
+	$(BIN)/python -m pytest -q -n 2 tests/grading
 
 test-site: html
 	$(BIN)/python -m pytest -q tests/test_site.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+bench-grading: $(STAMP)
+	$(BIN)/python benchmarks/grading_throughput.py
+
+# Regenerate the student release from solutions/ (commit the result; a test checks it is current).
+exercises: $(STAMP)
+	for dir in solutions/*/; do \
+		$(BIN)/nbgrader generate_assignment "$$(basename "$$dir")" --force --log-level=WARN || exit 1; \
+	done
 
 clean:
 	rm -rf _build

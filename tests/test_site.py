@@ -182,6 +182,35 @@ def solution_secrets() -> dict[str, tuple[str, str]]:
     return {k: v for k, v in secret.items() if k not in public}
 
 
+@lru_cache(maxsize=None)
+def solution_runs() -> dict[str, tuple[str, str]]:
+    """Three consecutive lines of a model answer, whitespace removed and joined.
+
+    Single short lines (``total = 0``) are too common to be secret, but three in a row of a
+    model answer, at least 40 characters together, are the answer itself.
+    """
+    runs: dict[str, tuple[str, str]] = {}
+    for nb_path in sorted(SOLUTIONS.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in nb_path.parts:
+            continue
+        name = str(nb_path.relative_to(ROOT))
+        for cell in json.loads(nb_path.read_text(encoding="utf-8")).get("cells", []):
+            region, closing = [], None
+            for line in _cell_lines(cell):
+                opened = next((b for b in REGIONS if b in line), None)
+                if closing is None and opened is not None:
+                    closing, region = REGIONS[opened], []
+                elif closing is not None and closing in line:
+                    for i in range(len(region) - 2):
+                        joined = "".join(_squash(x) for x in region[i:i + 3])
+                        if len(joined) >= 40:
+                            runs.setdefault(joined, (name, " / ".join(x.strip() for x in region[i:i + 3])))
+                    closing = None
+                elif closing is not None and _squash(line):
+                    region.append(line)
+    return runs
+
+
 def site_files() -> list[Path]:
     return sorted(p for p in SITE.rglob("*") if p.is_file())
 
@@ -307,6 +336,20 @@ def test_no_solution_code_in_site(site):
             if squashed in text:
                 leaks.append(f"{path.relative_to(site)}: {line!r} (from {notebook})")
     assert not leaks, "solution or hidden-test lines published on the site:\n" + "\n".join(leaks)
+
+
+def test_no_model_answer_in_site(site):
+    """No three consecutive lines of a model answer appear on the site (a chapter that teaches
+    the very code an exercise asks for would hand out the answer)."""
+    runs = solution_runs()
+    leaks = []
+    for path in site_files():
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            continue
+        text = searchable_text(path)
+        leaks += [f"{path.relative_to(site)}: {shown!r} (from {nb})"
+                  for joined, (nb, shown) in runs.items() if joined in text]
+    assert not leaks, "model answers published on the site:\n" + "\n".join(leaks)
 
 
 def test_no_solutions_file_copied_into_site(site):

@@ -137,43 +137,6 @@ def _regions(nb):
     return out
 
 
-def test_built_website_contains_no_solution_or_hidden_test():
-    """No solutions page, no markers, no hidden assert, no 3 lines of a model answer in a row.
-
-    The chapters teach the same code the answers use, so single lines
-    (``rng = np.random.default_rng(0)``) may legitimately appear.
-    """
-    site = os.path.join(REPO, "_build", "html")
-    if not os.path.isdir(site):
-        pytest.skip("the website is not built (make html)")
-    regions = [r for n in CHAPTERS for r in _regions(_solution(n))]
-    hidden_asserts = {s for kind, lines in regions if kind == "hidden" for s in lines
-                      if s.startswith("assert") and len(s) >= 20}
-    answer_runs = {tuple(lines[i:i + 3]) for kind, lines in regions if kind == "solution"
-                   for i in range(len(lines) - 2)}
-    leaks, answers = [], []
-    for path in glob.glob(os.path.join(site, "**", "*"), recursive=True):
-        if not os.path.isfile(path) or not path.endswith((".html", ".ipynb", ".txt", ".js", ".md", ".py")):
-            continue
-        rel = os.path.relpath(path, site)
-        if "solutions" in rel.split(os.sep):
-            leaks.append(f"{rel}: the solutions folder is published")
-            continue
-        with open(path, encoding="utf-8", errors="replace") as f:
-            raw = f.read()
-        if "BEGIN HIDDEN TESTS" in raw or "BEGIN SOLUTION" in raw:
-            leaks.append(f"{rel}: contains nbgrader solution or hidden-test markers")
-        lines = [s for s in (x.strip() for x in html.unescape(re.sub(r"<[^>]+>", "", raw)).splitlines()) if s]
-        leaks += [f"{rel}: hidden test {s}" for s in sorted(hidden_asserts & set(lines))]
-        runs = {tuple(lines[i:i + 3]) for i in range(len(lines) - 2)}
-        answers += [f"{rel}: model answer {' / '.join(r)}" for r in sorted(answer_runs & runs)]
-    assert not leaks, leaks[:10]
-    if answers:
-        # Known: chapter 1 teaches `dot_loop`, the same three lines as the answer to
-        # `dot` in solutions/01_vectors. The chapter or the exercise must change.
-        pytest.xfail(f"model answers shown in the book: {answers[:5]}")
-
-
 @pytest.mark.parametrize("name", ALL)
 def test_solution_scores_full_marks_and_release_scores_zero(course, name):
     kit = Kit(course, name)

@@ -33,7 +33,7 @@ def check_finite(x, where, *, name="input"):
     """Raise a ValueError if ``x`` holds NaN or infinity."""
     if not np.isfinite(x).all():
         bad = int(np.size(x) - np.count_nonzero(np.isfinite(x)))
-        raise ValueError(f"{_name(where)} got a {name} containing {bad} NaN or infinite value(s).")
+        raise ValueError(f"{_name(where)} got {name} values of which {bad} are NaN or infinite.")
     return x
 
 

@@ -32,6 +32,12 @@ class Loss:
         value = self.forward(pred, self._check_target(pred, target))
         return float(value)
 
+    def forward(self, pred, target):
+        raise NotImplementedError(f"{type(self).__name__} must implement forward(pred, target)")
+
+    def backward(self):
+        raise NotImplementedError(f"{type(self).__name__} must implement backward()")
+
     def _check_target(self, pred, target):
         target = np.asarray(target)
         name = type(self).__name__

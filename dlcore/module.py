@@ -18,8 +18,9 @@ class Module:
 
     Calling a module (``module(x)``) checks the input once -- a floating-point NumPy array with no
     NaN or infinity -- and then runs ``forward``. Containers call their children's ``forward``
-    directly, so that check is paid once per batch, not once per layer; each layer still checks
-    the shape it receives, which is cheap.
+    directly, so that check is paid once per batch, not once per layer; each layer that needs a
+    particular shape (Linear, BatchNorm1d, Softmax, Residual) still checks it, which is cheap.
+    Element-wise layers accept any shape.
     """
 
     training = True      # train() / eval() set this on the instance
@@ -193,7 +194,7 @@ class Sequential(Module):
     def __init__(self, *modules):
         for i, m in enumerate(modules):
             if not isinstance(m, Module):
-                raise TypeError(f"Sequential: argument {i} is a {type(m).__name__}, not a Module.")
+                raise TypeError(f"Sequential: argument {i} is of type {type(m).__name__}, not a Module.")
         self.layers = list(modules)
 
     def named_children(self):
@@ -210,7 +211,8 @@ class Sequential(Module):
         """Backpropagate through every layer, last to first; returns dL/dx.
 
         With ``input_grad=False`` (what ``fit`` uses) the first layer only computes its parameter
-        gradients and None is returned: dL/dx of the data is never used in training.
+        gradients and None is returned: dL/dx of the data is never used in training. (An empty
+        Sequential is the identity and returns ``grad_out``.)
         """
         self._cached()
         for layer in self.layers[:0:-1]:

@@ -1,5 +1,7 @@
 r"""Optimizers: SGD (with momentum and Nesterov), RMSprop and Adam, with torch.optim's exact
-update rules and defaults.
+update rules and defaults. Arguments after the
+first few are keyword-only, because dlcore leaves out some of torch's (SGD's dampening,
+RMSprop's centered) and positional arguments would otherwise land in the wrong place.
 
 Each works on any list of :class:`~dlcore.Parameter` -- a network's ``model.parameters()`` or a
 single 2-vector that the book descends on $f(x, y) = x^2 + y^2$. ``step()`` uses each parameter's
@@ -63,7 +65,7 @@ class SGD(Optimizer):
     array([0.8, 0.8])
     """
 
-    def __init__(self, params, lr, momentum=0, weight_decay=0, nesterov=False):
+    def __init__(self, params, lr=0.001, momentum=0, *, weight_decay=0, nesterov=False):
         super().__init__(params, lr, weight_decay)
         self.momentum = check_nonnegative(momentum, "momentum", "SGD")
         if nesterov and self.momentum == 0:
@@ -91,7 +93,7 @@ class RMSprop(Optimizer):
     Components with large, noisy gradients take smaller steps; flat directions take larger ones.
     """
 
-    def __init__(self, params, lr=0.01, alpha=0.99, eps=1e-8, momentum=0, weight_decay=0):
+    def __init__(self, params, lr=0.01, alpha=0.99, eps=1e-8, *, momentum=0, weight_decay=0):
         super().__init__(params, lr, weight_decay)
         self.alpha = check_unit_interval(alpha, "alpha", "RMSprop", closed_right=True)
         self.eps = check_nonnegative(eps, "eps", "RMSprop")
@@ -125,8 +127,8 @@ class Adam(Optimizer):
     $\hat m = m / (1-\beta_1^t)$,  $\hat v = v / (1-\beta_2^t)$,
     $\theta \leftarrow \theta - \lambda\, \hat m / (\sqrt{\hat v} + \epsilon)$.
 
-    The step counter t counts calls to ``step()``, once per step for each parameter (a bug that
-    counted once per parameter is a famous one). Without the correction the first steps would be
+    The step counter t of a parameter counts the steps that updated it: it grows by one per call
+    to ``step()``, not once per parameter within a step (a bug that did the latter is a famous one). Without the correction the first steps would be
     far too small: m starts at 0, so after one step m = (1 - beta1) g = 0.1 g.
     """
 

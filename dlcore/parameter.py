@@ -10,9 +10,11 @@ class Parameter:
 
     ``zero_grad`` does not write zeros at once: it marks the gradient as "not yet computed". The
     next backward then writes its result straight into the buffer instead of adding to it, which
-    saves a pass over every weight matrix per step. Reading ``grad`` in between gives zeros, so
-    the shortcut is invisible. Optimizers skip a parameter whose gradient has not been computed
-    since ``zero_grad``, exactly as PyTorch skips a parameter whose ``.grad`` is ``None``.
+    saves a pass over every weight matrix per step. Optimizers skip a parameter whose gradient has
+    not been computed since ``zero_grad``, as PyTorch skips a parameter whose ``.grad`` is ``None``.
+    Reading ``grad`` in between gives zeros and counts as computing it (you may write into the
+    array you got): the parameter is then updated like one with a zero gradient, as in PyTorch
+    after ``zero_grad(set_to_none=False)`` -- weight decay and momentum still move it.
 
     >>> p = Parameter(np.array([1.0, 2.0]))
     >>> p.grad
@@ -45,7 +47,7 @@ class Parameter:
 
     @property
     def has_grad(self):
-        """True once a backward pass (or the user) has written a gradient since ``zero_grad``."""
+        """True once a backward pass wrote a gradient, or ``grad`` was read or set, since ``zero_grad``."""
         return not self._grad_pending
 
     @property

@@ -3,6 +3,8 @@
 Only arrays are stored (``allow_pickle=False`` both ways), so loading a file cannot run code.
 The architecture is not stored: build the same model, then ``load`` into it.
 """
+import os
+
 import numpy as np
 
 
@@ -12,7 +14,13 @@ def save(model, path):
 
 
 def load(model, path):
-    """Read arrays saved by :func:`save` into ``model`` (same architecture); returns the model."""
+    """Read arrays saved by :func:`save` into ``model`` (same architecture); returns the model.
+
+    Like ``save`` (NumPy adds ``.npz`` to a name without it), ``load("model")`` reads ``model.npz``.
+    """
+    path = os.fspath(path)
+    if not os.path.exists(path) and os.path.exists(path + ".npz"):
+        path += ".npz"
     with np.load(path, allow_pickle=False) as f:
         model.load_state_dict({k: f[k] for k in f.files})
     return model

@@ -68,6 +68,7 @@ def test_defaults_are_torch_defaults():
     rms, adam = dl.RMSprop(p), dl.Adam(p)
     assert (rms.lr, rms.alpha, rms.eps, rms.momentum) == (0.01, 0.99, 1e-8, 0)
     assert (adam.lr, adam.betas, adam.eps, adam.weight_decay) == (0.001, (0.9, 0.999), 1e-8, 0)
+    assert dl.SGD(p).lr == 0.001
 
 
 def test_adam_counts_steps_not_parameters():

@@ -179,7 +179,43 @@ def solution_secrets() -> dict[str, tuple[str, str]]:
                         secret.setdefault(squashed, (name, line.strip()))
                 else:
                     public.add(squashed)
-    return {k: v for k, v in secret.items() if k not in public}
+    shown = public_text()
+    return {k: v for k, v in secret.items() if k not in public and k not in shown}
+
+
+def _outside_regions(lines: list[str]) -> list[str]:
+    """The lines not between BEGIN/END SOLUTION or BEGIN/END HIDDEN TESTS (markers dropped)."""
+    kept, closing = [], None
+    for line in lines:
+        opened = next((b for b in REGIONS if b in line), None)
+        if closing is None and opened is not None:
+            closing = REGIONS[opened]
+        elif closing is not None and closing in line:
+            closing = None
+        elif closing is None:
+            kept.append(line)
+    return kept
+
+
+@lru_cache(maxsize=None)
+def public_text() -> str:
+    """Everything nbgrader releases from the solution notebooks, whitespace removed.
+
+    A question may quote the very line its answer uses (``rng = np.random.default_rng(seed)``),
+    and a visible test may run code an answer also contains: text the students are given anyway
+    is no leak. A solution cell without markers is replaced whole, so none of it is public.
+    """
+    parts = []
+    for nb_path in sorted(SOLUTIONS.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in nb_path.parts:
+            continue
+        for cell in json.loads(nb_path.read_text(encoding="utf-8")).get("cells", []):
+            lines = _cell_lines(cell)
+            replaced_whole = (cell.get("metadata", {}).get("nbgrader", {}).get("solution", False)
+                              and not any(m in line for line in lines for m in MARKERS))
+            if not replaced_whole:
+                parts.extend(_outside_regions(lines))
+    return _squash("\n".join(parts))
 
 
 @lru_cache(maxsize=None)
@@ -208,7 +244,8 @@ def solution_runs() -> dict[str, tuple[str, str]]:
                     closing = None
                 elif closing is not None and _squash(line):
                     region.append(line)
-    return runs
+    shown = public_text()
+    return {k: v for k, v in runs.items() if k not in shown}
 
 
 def site_files() -> list[Path]:

@@ -302,7 +302,11 @@ def check_notebook(submitted, released, source=None) -> list:
     test_trees = [t for t in (_parse(rel_by_id[g].get("source", "")) for g in locked_ids
                               if nbg(rel_by_id[g]).get("grade") and
                               rel_by_id[g].get("cell_type") == "code") if t]
-    used_by_tests = _names_used(test_trees)
+    # A test depends on a name it reads without binding it itself: a test cell that sets
+    # `x = 2.0` before using it cannot be fooled by the student's own `x`.
+    used_by_tests = set()
+    for t in test_trees:
+        used_by_tests |= _names_used([t]) - {n for n, _ in _bound_names(t)}
     teacher_defined = {}
     for t in teacher_trees:
         for n, node in _bound_names(t):

@@ -66,6 +66,12 @@ def test_honest_code_is_not_flagged_as_tampering(code):
     assert "tamper" not in _levels(_findings(mse=code))
 
 
+def test_names_the_tests_set_themselves_are_not_flagged():
+    """The tests assign `out` and `value` before reading them: a student's own `out` is harmless."""
+    found = _findings(mse="out = 3\nvalue = [1]\ndef mse(y, t):\n    return float(np.mean((y - t) ** 2))")
+    assert found == [], found
+
+
 def test_obfuscation_is_left_for_review():
     found = _findings(mse="exec('def mse(y, t): return 0.0')")
     assert _levels(found) == {"review"}, found

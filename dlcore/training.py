@@ -24,7 +24,14 @@ class TrainingDivergedError(FloatingPointError):
 
 @dataclass
 class History:
-    """Per-epoch record of a training run (accuracies are None for regression losses)."""
+    """Per-epoch record of a training run (accuracies are None for regression losses).
+
+    ``train_loss`` and ``train_accuracy`` average each batch's loss and hits as measured during
+    the epoch, each batch *before* its own update (free to compute, and what Keras reports); the
+    model at the end of the epoch is a little better than that. ``val_loss`` and
+    ``val_accuracy`` are measured after the epoch, in eval mode: use :func:`evaluate` for the
+    same on the training data.
+    """
 
     train_loss: list = field(default_factory=list)
     train_accuracy: list = field(default_factory=list)

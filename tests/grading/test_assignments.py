@@ -59,12 +59,11 @@ def _tree(folder):
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_committed_release_is_what_nbgrader_generates(course, name):
     committed = os.path.join(REPO, "exercises", name)
-    if not os.path.isdir(committed):
-        pytest.skip(f"exercises/{name} not released yet: run `nbgrader generate_assignment {name}`")
+    assert os.path.isdir(committed), (
+        f"solutions/{name} has no release: run `make exercises` and commit exercises/{name}")
     fresh = _tree(os.path.join(course, "exercises", name))
     assert _tree(committed) == fresh, (
-        f"exercises/{name} is stale: run `nbgrader generate_assignment {name} --force` "
-        "at the repository root and commit exercises/")
+        f"exercises/{name} is stale: run `make exercises` and commit exercises/")
 
 
 def test_generation_is_deterministic(tmp_path):

@@ -31,7 +31,7 @@ test-dlcore: $(STAMP)
 	$(BIN)/python -m pytest -q dlcore tests/dlcore
 
 test-notebooks: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile --nbval-lax -p no:cacheprovider book solutions
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --nbval-lax --nbval-cell-timeout=120 -p no:cacheprovider book solutions
 
 test-grading: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 tests/grading

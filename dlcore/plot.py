@@ -60,7 +60,7 @@ def predict_classes(model, X, *, threshold=None):
     if out.ndim == 2 and out.shape[1] > 1:
         return out.argmax(axis=1)
     if threshold is None:
-        last = model[len(model) - 1] if isinstance(model, Sequential) and len(model) else model
+        last = model[-1] if isinstance(model, Sequential) and len(model) else model
         threshold = 0.5 if isinstance(last, Sigmoid) else 0.0
     return (out.ravel() > threshold).astype(int)
 

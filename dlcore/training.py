@@ -167,7 +167,12 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs, batch_size, validation_data=
                 for step, (xb, yb) in enumerate(iterate_minibatches(X, y, batch_size, shuffle=shuffle,
                                                                     rng=rng), start=1):
                     out = model.forward(xb)
-                    loss = loss_fn(out, yb) if np.isfinite(out).all() else math.nan
+                    try:
+                        loss = loss_fn(out, yb)
+                    except ValueError:
+                        if np.isfinite(out).all():
+                            raise                  # a genuine input error: let it speak
+                        loss = math.nan           # the network's output overflowed
                     if not math.isfinite(loss):
                         lr = getattr(optimizer, "lr", "?")
                         raise TrainingDivergedError(

@@ -10,10 +10,8 @@
 from __future__ import annotations
 
 import glob
-import html
 import json
 import os
-import re
 
 import nbformat
 import pytest
@@ -116,24 +114,6 @@ def test_release_contains_no_solution_or_hidden_test(course, name):
     for folder in folders:
         leaked = sorted(secrets & _release_lines(folder))
         assert not leaked, f"{folder} shows solution or hidden-test lines: {leaked[:5]}"
-
-
-def _regions(nb):
-    """(kind, [stripped non-empty lines]) of each solution region and hidden-test block."""
-    out = []
-    for c in nb.cells:
-        current = None
-        for line in c.source.splitlines():
-            s = line.strip()
-            if "BEGIN SOLUTION" in s or "BEGIN HIDDEN TESTS" in s:
-                current = ("hidden" if "HIDDEN" in s else "solution", [])
-            elif "END SOLUTION" in s or "END HIDDEN TESTS" in s:
-                if current:
-                    out.append(current)
-                current = None
-            elif current is not None and s and not s.startswith("#"):
-                current[1].append(s)
-    return out
 
 
 @pytest.mark.parametrize("name", ALL)

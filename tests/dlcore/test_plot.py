@@ -39,3 +39,18 @@ def test_line_and_contours():
     assert np.allclose(xs + ys, 1.0)                       # w1 x1 + w2 x2 + b = 0
     dl.plot.plot_contours(lambda x, y: x**2 + y**2, ax)
     plt.close(fig)
+
+
+def test_frames_slider_embeds_one_frame_per_value_and_no_remote_link():
+    import numpy as np
+    values = [0.5, 1.0, 2.0]
+    html = dl.plot.frames_slider(lambda fig, a: fig.subplots().plot(np.arange(4) * a), values).data
+    assert html.count("data:image/png") == len(values)
+    assert "http://" not in html and "https://" not in html
+    assert 'type="range"' in html
+
+
+def test_frames_slider_refuses_no_values():
+    import pytest
+    with pytest.raises(ValueError, match="values is empty"):
+        dl.plot.frames_slider(lambda fig, a: None, [])

@@ -1,0 +1,20 @@
+"""Plotting helpers for the book's figures, one module per kind of figure.
+
+Chapters call these instead of defining plotting code in a notebook, so every figure is drawn
+by tested code. ``core`` holds the shared style (the Okabe-Ito palette, markers) and the figures
+of chapters 1-7; a later chapter adds a module of its own here and one import line below.
+"""
+from dlcore.plot.core import (  # noqa: F401
+    PALETTE,
+    MARKERS,
+    use_style,
+    scatter_classes,
+    predict_classes,
+    plot_decision_boundary,
+    plot_history,
+    plot_function_and_derivative,
+    plot_line,
+    plot_contours,
+    plot_network,
+)
+from dlcore.plot.animation import frames_slider  # noqa: F401

@@ -128,8 +128,10 @@ class Adam(Optimizer):
     $\theta \leftarrow \theta - \lambda\, \hat m / (\sqrt{\hat v} + \epsilon)$.
 
     The step counter t of a parameter counts the steps that updated it: it grows by one per call
-    to ``step()``, not once per parameter within a step (a bug that did the latter is a famous one). Without the correction the first steps would be
-    far too small: m starts at 0, so after one step m = (1 - beta1) g = 0.1 g.
+    to ``step()``, not once per parameter within a step (a bug that did the latter is a famous one).
+    Both moments start at 0: after one step m = (1 - beta1) g and v = (1 - beta2) g², so without
+    the correction the first step would be (1 - beta1) / sqrt(1 - beta2) ≈ 3.16 times the
+    corrected one, lambda sign(g), with the default betas: too large, not too small.
     """
 
     def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0):

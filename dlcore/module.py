@@ -26,12 +26,19 @@ class Module:
     training = True      # train() / eval() set this on the instance
     _cache = None        # what forward keeps for backward; None until the first forward
     _buffers = ()        # names of non-trainable arrays saved with the model (BatchNorm's statistics)
+    _called_on_data = False   # True only while __call__ runs forward: the input is the data
 
     # --- the two passes -------------------------------------------------------------------
     def __call__(self, x):
         check_array(x, self)
         check_finite(x, self)
-        return self.forward(x)
+        # ``model(x)`` is how data enters a network; containers call their children's forward
+        # directly. Sequential remembers which of the two happened (see Sequential.backward).
+        self._called_on_data = True
+        try:
+            return self.forward(x)
+        finally:
+            self._called_on_data = False
 
     def forward(self, x):
         raise NotImplementedError(f"{type(self).__name__} must implement forward(x)")
@@ -202,19 +209,33 @@ class Sequential(Module):
             yield str(i), m
 
     def forward(self, x):
+        input_is_data = self._called_on_data
         for layer in self.layers:
             x = layer.forward(x)
-        self._cache = True
+        self._cache = {"input_is_data": input_is_data}
         return x
 
-    def backward(self, grad_out, *, input_grad=True):
-        """Backpropagate through every layer, last to first; returns dL/dx.
+    def backward(self, grad_out, *, input_grad=None):
+        """Backpropagate through every layer, last to first; returns dL/dx, or None if not asked.
 
-        With ``input_grad=False`` (what ``fit`` uses) the first layer only computes its parameter
-        gradients and None is returned: dL/dx of the data is never used in training. (An empty
-        Sequential is the identity and returns ``grad_out``.)
+        Every layer turns dL/d(its output) into dL/d(its input), as chapter 7 describes. Only the
+        last hand-off, dL/dx for the network's own input, is optional. Which it is depends on
+        ``input_grad``:
+
+        * ``None`` (the default): computed when this Sequential sits inside another module (a
+          Residual block, a nested Sequential), whose backward needs it; skipped, and None
+          returned, when the network was run on data as ``model(x)``. That is PyTorch's rule --
+          a tensor of data does not require a gradient -- and it saves the first layer's
+          dL/dx = delta W, the widest matrix product of the backward pass.
+        * ``True``: always computed and returned (for instance to see how the loss responds to
+          the input pixels).
+        * ``False``: never computed (what ``fit`` passes).
+
+        An empty Sequential is the identity and returns ``grad_out``.
         """
-        self._cached()
+        cache = self._cached()
+        if input_grad is None:
+            input_grad = not cache["input_is_data"]
         for layer in self.layers[:0:-1]:
             grad_out = layer.backward(grad_out)
         if not self.layers:

@@ -17,6 +17,20 @@ from dlcore._checks import check_nonnegative, check_unit_interval
 from dlcore.parameter import Parameter
 
 
+def _buffer(state, name, p):
+    """A scratch array shaped like ``p``, allocated on the first step and reused after.
+
+    The updates below write every intermediate into such buffers (``out=``, in-place operators)
+    instead of building temporaries like ``lr * g``: the arithmetic, and its rounding, is the
+    plain formula's, without allocating megabytes per step for a large layer. A test checks the
+    result equals the plain formula.
+    """
+    buf = state.get(name)
+    if buf is None or buf.dtype != p.data.dtype:
+        buf = state[name] = np.empty_like(p.data)
+    return buf
+
+
 class Optimizer:
     """Holds the parameters and their per-parameter state."""
 
@@ -36,10 +50,13 @@ class Optimizer:
         for p in self.params:
             p.zero_grad()
 
-    def _gradient(self, p):
-        """g = dL/dtheta + weight_decay * theta."""
+    def _gradient(self, p, state):
+        """g = dL/dtheta + weight_decay * theta (written into a buffer kept in ``state``)."""
         if self.weight_decay:
-            return p.grad + self.weight_decay * p.data
+            g = _buffer(state, "decayed_grad", p)
+            np.multiply(p.data, self.weight_decay, out=g)
+            g += p.grad
+            return g
         return p.grad
 
     def step(self):
@@ -73,7 +90,7 @@ class SGD(Optimizer):
         self.nesterov = bool(nesterov)
 
     def _update(self, p, state):
-        g = self._gradient(p)
+        g = self._gradient(p, state)
         if self.momentum:
             v = state.get("velocity")
             if v is None:
@@ -81,8 +98,16 @@ class SGD(Optimizer):
             else:
                 v *= self.momentum
                 v += g
-            g = g + self.momentum * v if self.nesterov else v
-        p.data -= self.lr * g
+            if self.nesterov:                       # g + momentum * v
+                look_ahead = _buffer(state, "look_ahead", p)
+                np.multiply(v, self.momentum, out=look_ahead)
+                look_ahead += g
+                g = look_ahead
+            else:
+                g = v
+        step = _buffer(state, "step_buffer", p)     # theta -= lr * g
+        np.multiply(g, self.lr, out=step)
+        p.data -= step
 
 
 class RMSprop(Optimizer):
@@ -100,21 +125,28 @@ class RMSprop(Optimizer):
         self.momentum = check_nonnegative(momentum, "momentum", "RMSprop")
 
     def _update(self, p, state):
-        g = self._gradient(p)
-        if not state:
+        g = self._gradient(p, state)
+        if "square_avg" not in state:
             state["square_avg"] = np.zeros_like(p.data)
             if self.momentum:
                 state["buffer"] = np.zeros_like(p.data)
         s = state["square_avg"]
-        s *= self.alpha
-        s += (1 - self.alpha) * g * g
-        scaled = g / (np.sqrt(s) + self.eps)
+        work = _buffer(state, "work", p)
+        s *= self.alpha                             # s = alpha s + (1 - alpha) g^2
+        np.multiply(g, 1 - self.alpha, out=work)
+        work *= g
+        s += work
+        scaled = _buffer(state, "scaled", p)        # g / (sqrt(s) + eps)
+        np.sqrt(s, out=scaled)
+        scaled += self.eps
+        np.divide(g, scaled, out=scaled)
         if self.momentum:
             b = state["buffer"]
             b *= self.momentum
             b += scaled
             scaled = b
-        p.data -= self.lr * scaled
+        np.multiply(scaled, self.lr, out=work)      # theta -= lr * scaled
+        p.data -= work
 
 
 class Adam(Optimizer):
@@ -145,23 +177,29 @@ class Adam(Optimizer):
         self.eps = check_nonnegative(eps, "eps", "Adam")
 
     def _update(self, p, state):
-        g = self._gradient(p)
+        g = self._gradient(p, state)
         beta1, beta2 = self.betas
-        if not state:
+        if "step" not in state:
             state["step"] = 0
             state["m"] = np.zeros_like(p.data)
             state["v"] = np.zeros_like(p.data)
         state["step"] += 1
         t, m, v = state["step"], state["m"], state["v"]
-        m *= beta1
-        m += (1 - beta1) * g
-        v *= beta2
-        v += (1 - beta2) * (g * g)
+        work = _buffer(state, "work", p)
+        m *= beta1                                  # m = beta1 m + (1 - beta1) g
+        np.multiply(g, 1 - beta1, out=work)
+        m += work
+        v *= beta2                                  # v = beta2 v + (1 - beta2) g^2
+        np.multiply(g, g, out=work)
+        work *= 1 - beta2
+        v += work
         bias_correction1 = 1 - beta1 ** t
         bias_correction2 = 1 - beta2 ** t
         # theta -= lr * m_hat / (sqrt(v_hat) + eps), with the corrections folded into scalars
         # in the same order as torch.optim.Adam.
-        denom = np.sqrt(v)
-        denom /= np.sqrt(bias_correction2)
-        denom += self.eps
-        p.data -= (self.lr / bias_correction1) * (m / denom)
+        np.sqrt(v, out=work)                        # denominator sqrt(v) / sqrt(bc2) + eps
+        work /= np.sqrt(bias_correction2)
+        work += self.eps
+        np.divide(m, work, out=work)
+        work *= self.lr / bias_correction1
+        p.data -= work

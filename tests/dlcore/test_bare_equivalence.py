@@ -50,7 +50,7 @@ def test_input_gradient_flag_changes_nothing_else():
     g = np.ones((5, 2))
     model.zero_grad()
     model(x)
-    dx = model.backward(g)
+    dx = model.backward(g, input_grad=True)
     full = [p.grad.copy() for p in model.parameters()]
     model.zero_grad()
     model(x)

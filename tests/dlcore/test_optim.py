@@ -118,3 +118,60 @@ def test_model_step_with_real_backward_accumulates_like_torch():
     layer(x)
     layer.backward(np.ones((4, 2)))
     assert np.allclose(layer.weight.grad, once)
+
+
+# --- the in-place update paths equal the plain formulas -------------------------------------
+def _plain_trajectory(kind, theta, grads, lr, wd, **h):
+    """The docstrings' formulas, written with temporaries, step after step."""
+    theta = theta.copy()
+    m = v = s = b = None
+    out = []
+    for t, dj in enumerate(grads, start=1):
+        g = dj + wd * theta
+        if kind == "sgd":
+            theta = theta - lr * g
+        elif kind in ("momentum", "nesterov"):
+            v = g.copy() if v is None else h["momentum"] * v + g
+            theta = theta - lr * ((g + h["momentum"] * v) if kind == "nesterov" else v)
+        elif kind == "rmsprop":
+            s = np.zeros_like(theta) if s is None else s
+            s = h["alpha"] * s + (1 - h["alpha"]) * g * g
+            scaled = g / (np.sqrt(s) + h["eps"])
+            if h.get("momentum"):
+                b = np.zeros_like(theta) if b is None else b
+                b = h["momentum"] * b + scaled
+                scaled = b
+            theta = theta - lr * scaled
+        else:                                                      # adam
+            b1, b2 = h["betas"]
+            m = np.zeros_like(theta) if m is None else m
+            v = np.zeros_like(theta) if v is None else v
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * (g * g)
+            theta = theta - lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + h["eps"])
+        out.append(theta.copy())
+    return out
+
+
+@pytest.mark.parametrize("kind, make, hyper", [
+    ("sgd", lambda ps: dl.SGD(ps, lr=0.1, weight_decay=0.01), {}),
+    ("momentum", lambda ps: dl.SGD(ps, lr=0.1, momentum=0.9, weight_decay=0.01), {"momentum": 0.9}),
+    ("nesterov", lambda ps: dl.SGD(ps, lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.01),
+     {"momentum": 0.9}),
+    ("rmsprop", lambda ps: dl.RMSprop(ps, lr=0.01, momentum=0.5, weight_decay=0.01),
+     {"alpha": 0.99, "eps": 1e-8, "momentum": 0.5}),
+    ("adam", lambda ps: dl.Adam(ps, lr=0.01, weight_decay=0.01), {"betas": (0.9, 0.999), "eps": 1e-8}),
+])
+def test_in_place_updates_equal_the_plain_formula_and_leave_grad_alone(kind, make, hyper):
+    rng = np.random.default_rng(3)
+    theta0 = rng.standard_normal((4, 3))
+    grads = [rng.standard_normal((4, 3)) for _ in range(5)]
+    p = dl.Parameter(theta0.copy())
+    opt = make([p])
+    expected = _plain_trajectory(kind, theta0, grads, opt.lr, opt.weight_decay, **hyper)
+    for g, want in zip(grads, expected):
+        opt.zero_grad()
+        p.grad = g
+        opt.step()
+        np.testing.assert_allclose(p.data, want, rtol=1e-12, atol=1e-14)
+        np.testing.assert_array_equal(p.grad, g)               # step reads the gradient only

@@ -1,0 +1,77 @@
+"""Sequential.backward computes dL/dx of its input only when something can use it."""
+import numpy as np
+import pytest
+
+import dlcore as dl
+
+
+def _net(rng=0):
+    return dl.Sequential(dl.Linear(3, 4, rng=rng, dtype=np.float64), dl.Tanh(),
+                         dl.Linear(4, 2, rng=rng + 1, dtype=np.float64))
+
+
+class _Spy:
+    """Counts calls of Linear.backward (which computes delta W) on one layer."""
+
+    def __init__(self, layer, monkeypatch):
+        self.calls = 0
+        original = layer.backward
+
+        def backward(delta):
+            self.calls += 1
+            return original(delta)
+        monkeypatch.setattr(layer, "backward", backward)
+
+
+X = np.random.default_rng(0).standard_normal((5, 3))
+G = np.random.default_rng(1).standard_normal((5, 2))
+
+
+def test_network_run_on_data_skips_the_data_gradient(monkeypatch):
+    model = _net()
+    spy = _Spy(model[0], monkeypatch)
+    model(X)
+    assert model.backward(G) is None
+    assert spy.calls == 0                      # the first layer ran backward_params only
+
+
+def test_explicit_request_returns_the_same_gradient_as_a_nested_network():
+    model = _net()
+    model(X)
+    dx = model.backward(G, input_grad=True)
+    model.forward(X)                           # run by a container: input is not the data
+    np.testing.assert_array_equal(model.backward(G), dx)
+    assert dx.shape == X.shape
+
+
+def test_parameter_gradients_do_not_depend_on_the_choice():
+    grads = []
+    for flag in (None, True, False):
+        model = _net()
+        model(X)
+        model.zero_grad()
+        model.backward(G, input_grad=flag)
+        grads.append([p.grad.copy() for p in model.parameters()])
+    for other in grads[1:]:
+        for a, b in zip(grads[0], other):
+            np.testing.assert_array_equal(a, b)
+
+
+def test_sequential_inside_residual_still_passes_its_gradient_back():
+    inner = dl.Sequential(dl.Linear(3, 3, rng=0, dtype=np.float64), dl.Tanh())
+    model = dl.Sequential(dl.Linear(3, 3, rng=2, dtype=np.float64), dl.Residual(inner),
+                          dl.Linear(3, 2, rng=3, dtype=np.float64))
+    assert dl.gradcheck.check_module(model, X) < 1e-7
+    model(X)
+    dx = model.backward(G, input_grad=True)
+    assert dl.gradcheck.rel_error(dx, dl.gradcheck.numerical_gradient(
+        lambda: float(np.sum(model.forward(X) * G)), X)) < 1e-7
+
+
+def test_flag_is_cleared_when_forward_fails():
+    model = _net()
+    with pytest.raises(ValueError):
+        model(np.ones((2, 5)))                 # wrong width: Linear(3, 4) refuses it
+    assert model._called_on_data is False
+    model.forward(X)
+    assert model.backward(G) is not None

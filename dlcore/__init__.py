@@ -12,6 +12,7 @@ computed here. Its names and conventions are PyTorch's, so what you learn carrie
 1.0
 """
 from dlcore import data, functional, gradcheck, init, plot
+from dlcore import metrics
 from dlcore.activations import LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
 from dlcore.batchnorm import BatchNorm1d
 from dlcore.dropout import Dropout
@@ -31,5 +32,5 @@ __all__ = [
     "Loss", "MSELoss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss",
     "Optimizer", "SGD", "RMSprop", "Adam",
     "fit", "predict", "evaluate", "iterate_minibatches", "History", "TrainingDivergedError",
-    "save", "load", "functional", "init", "gradcheck", "data", "plot",
+    "save", "load", "functional", "init", "gradcheck", "data", "metrics", "plot",
 ]

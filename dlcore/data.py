@@ -105,6 +105,39 @@ def train_test_split(X, y, *, test_size=0.25, rng=None):
     return X[train], X[test], y[train], y[test]
 
 
+def stratified_split(X, y, *, test_size=0.25, rng=None):
+    """Shuffle and split into (X_train, X_test, y_train, y_test), class by class.
+
+    A plain random split can, by chance, give one class a smaller share of the test set than of
+    the data. Here each class k, with n_k examples, sends round(test_size * n_k) of them (at
+    least one, and never all) to the test part, so every class has almost exactly the same share
+    in both parts. Both parts come back in random order, not sorted by class.
+
+    >>> y = np.repeat([0, 1, 2], [10, 20, 30])
+    >>> _, _, y_train, y_test = stratified_split(np.zeros((60, 1)), y, test_size=0.2, rng=0)
+    >>> np.bincount(y_test).tolist(), np.bincount(y_train).tolist()
+    ([2, 4, 6], [8, 16, 24])
+    """
+    if not 0 < test_size < 1:
+        raise ValueError(f"stratified_split: test_size must be in (0, 1), got {test_size!r}.")
+    y = np.asarray(y)
+    if y.ndim != 1 or len(X) != len(y):
+        raise ValueError(f"stratified_split: y must hold one label per row of X ({len(X)} rows), "
+                         f"got shape {y.shape}.")
+    rng = np.random.default_rng(rng)
+    train, test = [], []
+    for k in np.unique(y):
+        members = rng.permutation(np.flatnonzero(y == k))
+        if len(members) < 2:
+            raise ValueError(f"stratified_split: class {k} has {len(members)} example; each class "
+                             f"needs at least 2 to appear in both parts.")
+        n_test = min(max(int(round(test_size * len(members))), 1), len(members) - 1)
+        test.append(members[:n_test])
+        train.append(members[n_test:])
+    train, test = rng.permutation(np.concatenate(train)), rng.permutation(np.concatenate(test))
+    return X[train], X[test], y[train], y[test]
+
+
 def load_digits(*, test_size=0.25, rng=0, dtype=np.float32, return_images=False):
     """The 1,797 8x8 handwritten digits bundled with scikit-learn (no download), split.
 

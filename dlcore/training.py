@@ -117,9 +117,14 @@ def evaluate(model, loss_fn, X, y, *, batch_size=None):
 
 
 def _progress_bar(total, enabled, epochs):
+    if enabled not in (True, False, "text"):
+        raise ValueError(f"fit: progress must be True, False or \"text\", got {enabled!r}.")
     if not enabled:
         return None
-    from tqdm.auto import tqdm
+    if enabled == "text":
+        from tqdm import tqdm        # plain text, also readable where no widget can run
+    else:
+        from tqdm.auto import tqdm   # a widget in a notebook, text in a terminal
     # stdout, not tqdm's default stderr: graders and notebook tests treat stderr as an error.
     return tqdm(total=total, unit="epoch", desc=f"training ({epochs} epochs)", file=sys.stdout,
                 leave=True)
@@ -138,7 +143,9 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs, batch_size, validation_data=
             this many epochs, and restore the weights of the best epoch. Needs validation_data.
         shuffle: reshuffle the examples every epoch.
         rng: ``numpy.random.Generator`` or seed for the shuffling.
-        progress: show a progress bar (terminal or notebook).
+        progress: show a progress bar: True for tqdm's automatic choice (a widget in a
+            notebook, text in a terminal), ``"text"`` for a plain-text bar everywhere (a static
+            web page shows its last line; a widget there would stay blank), False for none.
 
     Raises:
         TrainingDivergedError: if the loss becomes NaN or infinite.

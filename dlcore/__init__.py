@@ -11,7 +11,7 @@ computed here. Its names and conventions are PyTorch's, so what you learn carrie
 >>> history.train_accuracy[-1]
 1.0
 """
-from dlcore import data, functional, gradcheck, init, plot
+from dlcore import data, functional, gradcheck, init, lr_scheduler, plot
 from dlcore import metrics
 from dlcore.activations import LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
 from dlcore.batchnorm import BatchNorm1d
@@ -32,5 +32,5 @@ __all__ = [
     "Loss", "MSELoss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss",
     "Optimizer", "SGD", "RMSprop", "Adam",
     "fit", "predict", "evaluate", "iterate_minibatches", "History", "TrainingDivergedError",
-    "save", "load", "functional", "init", "gradcheck", "data", "metrics", "plot",
+    "save", "load", "functional", "init", "gradcheck", "data", "metrics", "plot", "lr_scheduler",
 ]

@@ -21,6 +21,7 @@ from dlcore.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, Loss, MS
 from dlcore.module import Identity, Module, Residual, Sequential
 from dlcore.optim import SGD, Adam, Optimizer, RMSprop
 from dlcore.parameter import Parameter
+from dlcore.rbm import RBM
 from dlcore.serialization import load, save
 from dlcore.training import History, TrainingDivergedError, evaluate, fit, iterate_minibatches, predict
 
@@ -32,5 +33,6 @@ __all__ = [
     "Loss", "MSELoss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss",
     "Optimizer", "SGD", "RMSprop", "Adam",
     "fit", "predict", "evaluate", "iterate_minibatches", "History", "TrainingDivergedError",
+    "RBM",
     "save", "load", "functional", "init", "gradcheck", "data", "metrics", "plot", "lr_scheduler",
 ]

@@ -95,6 +95,26 @@ def make_regression_curve(n_samples=100, *, noise=0.1, low=-np.pi, high=np.pi, f
     return np.asarray(x[:, None], dtype=dtype), np.asarray(y[:, None], dtype=dtype)
 
 
+def make_bars_and_stripes(size=4, dtype=np.float32):
+    """Every "bars and stripes" pattern of a size x size grid of binary pixels, flattened.
+
+    A pattern switches on whole rows (label 0) or whole columns (label 1), any subset of them.
+    The empty and the full grid are both kinds at once; each appears once, labelled 0. That
+    leaves 2 * 2**size - 2 distinct patterns (30 for 4 x 4), the rows of X (N, size**2).
+
+    >>> X, y = make_bars_and_stripes(3)
+    >>> X.shape, int(y.sum())
+    ((14, 9), 6)
+    """
+    size = check_positive_int(size, "size", "make_bars_and_stripes")
+    subsets = (np.arange(2 ** size)[:, None] >> np.arange(size)) & 1          # (2^size, size)
+    rows = np.repeat(subsets, size, axis=1).reshape(-1, size, size)          # whole rows on
+    cols = np.transpose(rows, (0, 2, 1))[1:-1]                               # whole columns on
+    X = np.concatenate([rows, cols]).reshape(-1, size * size)
+    y = np.r_[np.zeros(len(rows), int), np.ones(len(cols), int)]
+    return _finish(X, y, dtype)
+
+
 def train_test_split(X, y, *, test_size=0.25, rng=None):
     """Shuffle and split into (X_train, X_test, y_train, y_test)."""
     if not 0 < test_size < 1:

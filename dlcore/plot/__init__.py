@@ -22,3 +22,4 @@ from dlcore.plot.digits import plot_confusion_matrix, plot_digits  # noqa: F401
 from dlcore.plot.optimizers import plot_paths, plot_spread  # noqa: F401
 from dlcore.plot.deep import plot_per_layer, plot_runs, plot_model_comparison  # noqa: F401
 from dlcore.plot.descent import plot_loss_panels, plot_noise_vs_batch, plot_lr_sweep  # noqa: F401
+from dlcore.plot.history import plot_timeline, tile_images, plot_image_rows, plot_filters  # noqa: F401

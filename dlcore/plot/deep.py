@@ -37,6 +37,8 @@ def plot_per_layer(values, ax=None, *, ylabel, log=True, reference=None, first_l
         reference: draw a dotted horizontal line at this value (e.g. 1, the ideal scale).
     Returns the axes.
     """
+    from matplotlib.ticker import MaxNLocator
+
     _check_curves(values, "plot_per_layer")
     ax = _axes(ax)
     for k, (label, v) in enumerate(values.items()):
@@ -51,6 +53,7 @@ def plot_per_layer(values, ax=None, *, ylabel, log=True, reference=None, first_l
         ax.axhline(reference, color="0.4", ls=":", lw=1)
     if log:
         ax.set_yscale("log")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))     # layers are whole numbers
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:

@@ -11,17 +11,19 @@ computed here. Its names and conventions are PyTorch's, so what you learn carrie
 >>> history.train_accuracy[-1]
 1.0
 """
-from dlcore import data, functional, gradcheck, init, lr_scheduler, plot
+from dlcore import calibration, data, functional, gradcheck, init, lr_scheduler, plot
 from dlcore import metrics
 from dlcore.activations import LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
 from dlcore.batchnorm import BatchNorm1d
 from dlcore.dropout import Dropout
+from dlcore.ensemble import Ensemble
 from dlcore.linear import Linear
 from dlcore.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, Loss, MSELoss
 from dlcore.module import Identity, Module, Residual, Sequential
 from dlcore.optim import SGD, Adam, Optimizer, RMSprop
 from dlcore.parameter import Parameter
 from dlcore.rbm import RBM
+from dlcore.regularization import Penalized, l1_penalty, l2_penalty
 from dlcore.serialization import load, save
 from dlcore.training import History, TrainingDivergedError, evaluate, fit, iterate_minibatches, predict
 
@@ -33,6 +35,7 @@ __all__ = [
     "Loss", "MSELoss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss",
     "Optimizer", "SGD", "RMSprop", "Adam",
     "fit", "predict", "evaluate", "iterate_minibatches", "History", "TrainingDivergedError",
+    "Ensemble", "Penalized", "l1_penalty", "l2_penalty", "calibration",
     "RBM",
     "save", "load", "functional", "init", "gradcheck", "data", "metrics", "plot", "lr_scheduler",
 ]

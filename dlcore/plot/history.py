@@ -9,11 +9,14 @@ from dlcore.plot.core import PALETTE, _axes
 
 
 def plot_timeline(events, ax=None, *, title=None):
-    """Events on a horizontal time axis, labels alternating above and below it.
+    """Events on a horizontal time axis, each label at the end of a stem.
 
     Args:
-        events: ``(year, label)`` pairs, or ``(year, label, group)`` triples; events of the same
-            group share a colour (``PALETTE[group]``). Drawn in order of year.
+        events: tuples ``(year, label[, group[, level[, ha]]])``. ``group`` picks the colour
+            ``PALETTE[group]`` (0 by default). ``level`` is the stem's height in label rows,
+            positive above the axis and negative below (by default 1, -1, 2, -2, ... in order of
+            year); ``ha`` aligns the label on its stem: ``"center"`` (default), ``"left"`` or
+            ``"right"``, to keep labels of close years apart.
 
     Returns the axes.
     """
@@ -26,14 +29,20 @@ def plot_timeline(events, ax=None, *, title=None):
     for k, event in enumerate(events):
         year, label = event[0], event[1]
         color = PALETTE[event[2] % len(PALETTE)] if len(event) > 2 else PALETTE[0]
-        level = (1 + (k // 2) % 2) * (1 if k % 2 == 0 else -1)    # 1, -1, 2, -2, 1, ...
+        default = (1 + (k // 2) % 2) * (1 if k % 2 == 0 else -1)      # 1, -1, 2, -2, 1, ...
+        level = event[3] if len(event) > 3 else default
+        ha = event[4] if len(event) > 4 else "center"
+        if level == 0 or ha not in ("center", "left", "right"):
+            raise ValueError(f"plot_timeline: event {event!r} needs a non-zero level and ha in "
+                             f"'center', 'left', 'right'.")
         ax.plot([year, year], [0, level * 0.9], color=color, lw=1, zorder=2)
         ax.plot(year, 0, "o", color=color, ms=7, zorder=3)
         ax.text(year, level, f"{year}\n{label}" if level > 0 else f"{label}\n{year}",
-                ha="center", va="bottom" if level > 0 else "top", fontsize=9, color="0.1")
+                ha=ha, va="bottom" if level > 0 else "top", fontsize=9, color="0.1")
     span = max(years) - min(years) or 1
+    top = max(abs(e[3]) if len(e) > 3 else 2 for e in events)
     ax.set_xlim(min(years) - 0.08 * span, max(years) + 0.08 * span)
-    ax.set_ylim(-3.3, 3.3)
+    ax.set_ylim(-top - 1.3, top + 1.3)
     ax.set_yticks([])
     ax.grid(False)
     for side in ("left", "top", "right"):

@@ -21,6 +21,13 @@ def test_timeline_puts_each_event_at_its_year_in_order():
     assert ax.get_xlim()[0] < 1958 and ax.get_xlim()[1] > 2002
     with pytest.raises(ValueError, match="events is empty"):
         dl.plot.plot_timeline([], ax)
+    ax.clear()
+    dl.plot.plot_timeline([(1985, "a", 0, 2, "right"), (1986, "b", 1, -1, "left")], ax)
+    (a, b) = ax.texts
+    assert a.get_position() == (1985, 2) and a.get_ha() == "right" and a.get_va() == "bottom"
+    assert b.get_position() == (1986, -1) and b.get_ha() == "left" and b.get_va() == "top"
+    with pytest.raises(ValueError, match="non-zero level"):
+        dl.plot.plot_timeline([(1985, "a", 0, 0)], ax)
     plt.close(fig)
 
 

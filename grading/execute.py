@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import shutil
 import uuid
 
 from jupyter_client.manager import AsyncKernelManager
@@ -54,6 +55,25 @@ class IPCKernelManager(AsyncKernelManager):
         return await super()._async_pre_start_kernel(**kw)
 
 
+def _student_view(graded_dir):
+    """A fresh working directory for the kernel holding only what the student may see.
+
+    nbgrader runs the kernel in the folder of the notebook it grades, and that notebook, written
+    there just before, carries the hidden tests it restored. The kernel instead starts in an
+    empty folder of this submission's runtime directory (which the sandbox keeps visible), with
+    copies of the assignment's other files -- data files handed out with the release or submitted
+    with it -- and no notebook at all. The graded folder itself stays outside the sandbox's view.
+    """
+    work = os.path.join(jupyter_runtime_dir(), "work")
+    if os.path.isdir(work):
+        shutil.rmtree(work)
+    os.makedirs(work)
+    if graded_dir and os.path.isdir(graded_dir):
+        shutil.copytree(graded_dir, work, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints", "timestamp.txt"))
+    return work
+
+
 def _error_output(ename, evalue):
     return NotebookNode(output_type="error", ename=ename, evalue=evalue,
                         traceback=[f"\x1b[0;31m{ename}\x1b[0m: {evalue}"])
@@ -77,6 +97,14 @@ class SafeExecute(Execute):
         NotebookClient.__init__(self, nb, km)
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
+        graded_dir = self.resources.setdefault("metadata", {}).get("path")
+        self.resources["metadata"]["path"] = _student_view(graded_dir)
+        try:
+            return self._preprocess_in_place()
+        finally:
+            self.resources["metadata"]["path"] = graded_dir
+
+    def _preprocess_in_place(self):
         self._events = []          # kernel deaths, timeouts that would not stop
         self._restarts = 0
         self._ran = []             # indices of cells that ran without killing the kernel
@@ -89,7 +117,7 @@ class SafeExecute(Execute):
                 self._run_cell(cell, index)
             guard = self._fetch_guard()
         self.set_widgets_metadata()
-        self._write_report(resources, guard)
+        self._write_report(self.resources, guard)
         return self.nb, self.resources
 
     # -- one cell, with recovery -------------------------------------------

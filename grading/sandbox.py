@@ -202,19 +202,21 @@ def _outermost(paths):
             if not any(p.startswith(q.rstrip(os.sep) + os.sep) for q in paths[:i])]
 
 
-def _enter(cfg, workdir, keep, needed):
+def _enter(cfg, workdir, keep, needed, cover=()):
     """Build the kernel's view of the filesystem (see the module docstring).
 
     ``keep``: folders bound back writable; ``needed``: folders the kernel must
     be able to read (the Python installation, the repository). A folder above a
     needed one that strangers cannot enter (e.g. /root, mode 700) is covered by
     an empty tmpfs with just the needed folders bound back read-only, so the
-    kernel can run as an unprivileged uid without exposing the rest.
+    kernel can run as an unprivileged uid without exposing the rest; so is every
+    folder in ``cover`` (the repository: the kernel needs its packages, not its
+    solutions, tests or history).
     """
     needed = [p for p in _outermost(needed) if os.path.isdir(p)]
     scratch = [p for p in ("/tmp", "/var/tmp", "/dev/shm", "/run")
                if os.path.isdir(p) and not os.path.islink(p)]
-    closed = sorted({a for a in map(_closed_ancestor, needed) if a})
+    closed = sorted({a for a in map(_closed_ancestor, needed) if a} | set(cover))
     under = lambda p, roots: any(p.startswith(r.rstrip(os.sep) + os.sep) for r in roots)  # noqa: E731
     # Needed folders that the scratch or closed-folder mounts will cover (a
     # repository cloned under /tmp, a Python under /root) are bound back first;
@@ -327,10 +329,20 @@ def main(argv=None):
     in_namespace = cfg["isolate"] and os.getpid() == 1
     uid = None
     if in_namespace:
-        needed = [os.path.realpath(p) for p in
+        needed = {os.path.realpath(p) for p in
                   {sys.base_prefix, sys.prefix, os.path.dirname(os.__file__),
-                   cfg["repo_root"] or os.sep, *filter(os.path.isdir, sys.path)}]
-        _enter(cfg, workdir, [workdir, runtime, *cfg["writable"]], needed)
+                   *filter(os.path.isdir, sys.path)}}
+        cover = []
+        if cfg["repo_root"]:
+            # Of the repository the kernel needs two packages (dlcore, and grading for the
+            # integrity guard) and the Python environment if it lives there (.venv). The rest --
+            # solutions/, tests/, .git, a gradebook -- is covered.
+            repo = os.path.realpath(cfg["repo_root"])
+            needed.discard(repo)
+            needed |= {os.path.join(repo, pkg) for pkg in ("dlcore", "grading")}
+            cover.append(repo)
+        needed = sorted(needed)
+        _enter(cfg, workdir, [workdir, runtime, *cfg["writable"]], needed, cover)
         needed.append(workdir)
         if cfg["uid"] is not None and all(map(_readable_by_other, needed + [sys.executable])):
             uid = int(cfg["uid"])
@@ -340,6 +352,8 @@ def main(argv=None):
                         os.lchown(name, uid, uid)
     env = _kernel_env(cfg, home)
     cmd = [sys.executable, "-m", "ipykernel_launcher", *rest,
+           # no history file: it would hold the test cells already run, for later code to read
+           "--HistoryManager.hist_file=:memory:",
            "--IPKernelApp.exec_lines=['import grading.integrity as _g; _g.install_guard(); del _g']"]
 
     if not in_namespace:  # limits only: become the kernel

@@ -53,6 +53,52 @@ class Listener:
         self.sock.close()
 
 
+# A submission that walks the file system from its working directory and from the places a
+# course usually lives, reading every file it can, and prints what gives the tests away: the
+# text of a hidden test, a SQLite file (the gradebook), another student's submission.
+# The needles are split so that this source does not contain them itself.
+WALKER = r"""
+import os, time
+def _walk(roots, course_parent, repo):
+    needles = {b"relu is wrong" + b" on a grid": "hidden test", b"SQLite format" + b" 3": "SQLite file",
+               b"return 0" + b".0": "another student's answer"}
+    found, seen, start = set(), 0, time.monotonic()
+    skip = ("/proc", "/sys", "/dev", "/usr", "/bin", "/lib", "/etc")
+    for top in roots:
+        for d, dirs, files in os.walk(top):
+            dirs[:] = [x for x in dirs if x not in (".venv", "site-packages", "node_modules")
+                       and not os.path.join(d, x).startswith(skip)]
+            for f in files:
+                if time.monotonic() - start > 3:
+                    return found, seen
+                try:
+                    with open(os.path.join(d, f), "rb") as fh:
+                        data = fh.read(2_000_000)
+                except OSError:
+                    continue
+                seen += 1
+                found |= {what for n, what in needles.items() if n in data}
+    return found, seen
+_up = [os.path.abspath(os.path.join(*[".."] * k)) if k else os.getcwd() for k in range(6)]
+WALK_FOUND, WALK_SEEN = _walk(_up + [COURSE, REPO, "/var/lib", "/srv", "/opt", "/home", "/root"], None, None)
+print("walker found:", sorted(WALK_FOUND), "after reading", WALK_SEEN, "files")
+"""
+
+
+def _walker(kit: Kit, root: str):
+    nb = kit.answered()
+    code = f"COURSE = {root!r}\nREPO = {REPO!r}\n" + WALKER
+    nb.cells.insert(2, nbformat.v4.new_code_cell(code))
+    return nb
+
+
+def _walker_found(root: str) -> str:
+    nb = nbformat.read(os.path.join(root, "autograded", "walker", "toy", "toy.ipynb"), 4)
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "walker found:" in text, text[-2000:]
+    return text[text.index("walker found:"):].splitlines()[0]
+
+
 def _submissions(kit: Kit, root: str, port: int):
     """{student: notebook or raw text}: the class."""
     secret_solution = os.path.join(root, "solutions", "toy", "toy.ipynb")
@@ -61,6 +107,7 @@ def _submissions(kit: Kit, root: str, port: int):
     wrong_mse = "def mse(y, t):\n    return 0.0"
     return {
         "perfect": kit.answered(),
+        "walker": _walker(kit, root),
         "blank": kit.blank(),
         "one_wrong": kit.answered(mse=wrong_mse),
         "loop": kit.answered(mse="def mse(y, t):\n    while True:\n        pass"),
@@ -240,6 +287,14 @@ def test_sandbox_hides_solutions_gradebook_and_other_submissions(graded):
 
 
 @NEEDS_SANDBOX
+def test_a_submission_walking_the_file_system_finds_no_test_gradebook_or_student(graded):
+    expect(graded, "walker")
+    line = _walker_found(graded["root"])
+    assert line.startswith("walker found: []"), line
+    assert int(line.split("after reading")[1].split()[0]) > 0, line
+
+
+@NEEDS_SANDBOX
 def test_sandbox_has_no_network(graded):
     expect(graded, "network", zero={"test_relu"})
     assert graded["server"].accepted == 0, "the kernel reached the test server"
@@ -306,6 +361,7 @@ def test_without_the_sandbox_the_attacks_would_work(tmp_path, toy_solutions):
     kit.submit("perfect", subs["perfect"])
     kit.submit("reader", subs["reader"])
     kit.submit("network", subs["network"])
+    kit.submit("walker", subs["walker"])
     proc = run_cli("autograde", "toy", "--course", root, "--jobs", "2", "--sandbox", "off",
                    "--no-feedback", "--cell-timeout", str(CELL_TIMEOUT))
     server.stop.set()
@@ -316,3 +372,5 @@ def test_without_the_sandbox_the_attacks_would_work(tmp_path, toy_solutions):
         got = autograded_scores(root, "toy", student)
         assert {g: got[g] for g in full} == full, student
     assert server.accepted >= 1
+    line = _walker_found(root)
+    assert "hidden test" in line and "SQLite file" in line, line

@@ -11,7 +11,7 @@ computed here. Its names and conventions are PyTorch's, so what you learn carrie
 >>> history.train_accuracy[-1]
 1.0
 """
-from dlcore import calibration, data, functional, gradcheck, init, lr_scheduler, plot
+from dlcore import calibration, curvature, data, functional, gradcheck, init, lr_scheduler, plot
 from dlcore import metrics
 from dlcore.activations import LeakyReLU, ReLU, Sigmoid, Softmax, Tanh
 from dlcore.batchnorm import BatchNorm1d
@@ -37,5 +37,5 @@ __all__ = [
     "fit", "predict", "evaluate", "iterate_minibatches", "History", "TrainingDivergedError",
     "Ensemble", "Penalized", "l1_penalty", "l2_penalty", "calibration",
     "RBM",
-    "save", "load", "functional", "init", "gradcheck", "data", "metrics", "plot", "lr_scheduler",
+    "save", "load", "functional", "init", "gradcheck", "data", "metrics", "plot", "lr_scheduler", "curvature",
 ]

@@ -1,6 +1,7 @@
 # The two commands of the README, each doing its own set-up:
 #   make html   build the book's website into _build/html
 #   make test   run every test: dlcore, the notebooks (nbval), the grading pipeline, the built site
+#               (its pages are also loaded in headless Chromium when it is installed)
 # Both create .venv (with the Python found as $(PYTHON), 3.10 or newer) and install
 # requirements-dev.txt into it the first time, and again whenever a requirements file changes.
 
@@ -36,8 +37,9 @@ test-notebooks: $(STAMP)
 test-grading: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 tests/grading
 
+# The built pages as files (test_site) and in headless Chromium (test_browser; skips without it).
 test-site: html
-	$(BIN)/python -m pytest -q tests/test_site.py
+	$(BIN)/python -m pytest -q tests/test_site.py tests/test_browser.py
 
 # One process per thread count: BLAS reads its thread count when NumPy is imported.
 bench: $(STAMP)

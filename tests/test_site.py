@@ -345,6 +345,44 @@ def test_chapter_has_rendered_math(site, entry):
     assert has_math, f"{entry}: no math on the page"
 
 
+def test_maths_and_scripts_come_from_the_site(site):
+    """MathJax is served by the site (no CDN), and no page loads a script from another host
+    (tests/test_browser.py also watches the requests a browser makes)."""
+    problems = []
+    for entry in toc_entries():
+        soup = BeautifulSoup(page_html(entry).read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href")):
+            for element in soup.find_all(tag):
+                url = element.get(attribute) or ""
+                is_loaded = tag == "script" or "stylesheet" in (element.get("rel") or [])
+                if is_loaded and re.match(r"(https?:)?//", url):
+                    problems.append(f"{entry}: <{tag}> from another host: {url}")
+    assert not problems, "\n".join(problems)
+    assert (site / "_static" / "mathjax" / "tex-chtml.js").is_file(), "MathJax not copied into _static"
+
+
+def test_no_dead_widgets_or_markers_on_pages(site):
+    """The site loads no ipywidgets manager: a widget view would be a blank box (tag the
+    ipywidgets cell remove-output, AUTHORING.md). nbval's marker comment is a cell tag instead."""
+    problems = []
+    for entry in toc_entries():
+        text = page_html(entry).read_text(encoding="utf-8")
+        if "application/vnd.jupyter.widget-view+json" in text:
+            problems.append(f"{entry}: a widget view (tag its cell remove-output)")
+        if "NBVAL_CHECK_OUTPUT" in text:
+            problems.append(f"{entry}: shows the # NBVAL_CHECK_OUTPUT comment (use the cell tag "
+                            "nbval-check-output)")
+        if text.count("const THEBE_JS_URL") > 1:
+            problems.append(f"{entry}: the Thebe setup script is included twice")
+    assert not problems, "\n".join(problems)
+
+
+def test_chapters_offer_launch_buttons(site):
+    problems = [entry for entry in chapter_entries()
+                if "mybinder.org" not in page_html(entry).read_text(encoding="utf-8")]
+    assert not problems, f"chapters without a Binder launch button: {problems}"
+
+
 def test_no_nbgrader_markers_in_site(site):
     found = []
     for path in site_files():

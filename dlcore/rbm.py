@@ -247,6 +247,36 @@ class RBM:
             terms = -self.free_energy(states)
         return float(np.logaddexp.reduce(terms))
 
+    def log_likelihood_gradient(self, v):
+        r"""The exact gradient of ``log_likelihood(v)``: arrays (dW, db, dc) shaped like W, b, c.
+
+        $\partial/\partial W = \frac1N P_0^\top V - \mathbb{E}_{p(v, h)}[h v^\top]$ with
+        $P_0 = p(h = 1 \mid V)$ (and likewise the mean of $V$ minus $\mathbb{E}[v]$ for b, the
+        mean of $P_0$ minus $\mathbb{E}[h]$ for c). The model averages are computed by
+        enumerating the smaller layer (tiny RBMs only)."""
+        from itertools import product
+
+        V, _ = self._units(v, self.n_visible, "v")
+        small = min(self.n_visible, self.n_hidden)
+        if small > MAX_ENUMERATION:
+            raise ValueError(
+                f"RBM.log_likelihood_gradient enumerates 2^{small} states; it is limited to "
+                f"layers of at most {MAX_ENUMERATION} units.")
+        states = np.array(list(product([0.0, 1.0], repeat=small)), dtype=self.dtype)
+        if self.n_hidden <= self.n_visible:          # states are h; v averaged in closed form
+            log_p = states @ self.c + _softplus(states @ self.W + self.b).sum(axis=1)
+            p = np.exp(log_p - np.logaddexp.reduce(log_p))                   # p(h)
+            H_mean, V_mean = states, sigmoid(states @ self.W + self.b)       # E[v | h]
+        else:                                        # states are v; h averaged in closed form
+            log_p = -self.free_energy(states)
+            p = np.exp(log_p - np.logaddexp.reduce(log_p))                   # p(v)
+            H_mean, V_mean = sigmoid(states @ self.W.T + self.c), states     # E[h | v]
+        P0 = self.p_h_given_v(V)                                             # (N, n_h)
+        dW = P0.T @ V / len(V) - (p[:, None] * H_mean).T @ V_mean
+        db = V.mean(axis=0) - p @ V_mean
+        dc = P0.mean(axis=0) - p @ H_mean
+        return dW, db, dc
+
     def log_likelihood(self, v):
         r"""Mean of $\log p(v) = -F(v) - \log Z$ over the rows of ``v``, exact (tiny RBMs only)."""
         return float(np.mean(-self.free_energy(v)) - self.log_partition())

@@ -7,6 +7,8 @@ import numpy as np
 
 from dlcore.plot.core import PALETTE, _axes
 
+GAP_COLOUR = "0.8"   # light grey between the images of a mosaic
+
 
 def plot_timeline(events, ax=None, *, title=None):
     """Events on a horizontal time axis, each label at the end of a stem.
@@ -102,6 +104,7 @@ def plot_image_rows(rows, image_shape, ax=None, *, row_labels=None, pad=1):
     mosaic = tile_images(np.concatenate(tiles), ncols=len(tiles[0]), pad=pad)
     ax.imshow(np.ma.masked_invalid(mosaic), cmap="gray_r", vmin=0, vmax=1,
               interpolation="nearest")
+    ax.set_facecolor(GAP_COLOUR)      # the gaps, so that an all-white image still shows
     h = image_shape[0]
     if row_labels is not None:
         ax.set_yticks([r * (h + pad) + (h - 1) / 2 for r in range(len(tiles))], list(row_labels))
@@ -126,6 +129,7 @@ def plot_filters(W, image_shape, ax=None, *, ncols=None, pad=1, title=None):
     vmax = float(np.nanmax(np.abs(mosaic))) or 1.0
     image = ax.imshow(np.ma.masked_invalid(mosaic), cmap="RdBu_r", vmin=-vmax, vmax=vmax,
                       interpolation="nearest")
+    ax.set_facecolor(GAP_COLOUR)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)

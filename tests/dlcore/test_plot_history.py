@@ -49,6 +49,7 @@ def test_image_rows_and_filters():
     assert [t.get_text() for t in ax1.get_yticklabels()] == ["data", "inverse"]
     shown = ax1.get_images()[0].get_array()
     assert shown.shape == (9, 24) and np.array_equal(shown[:4, :4], X[0].reshape(4, 4))
+    assert shown.mask[4].all() and ax1.get_facecolor()[:3] == (0.8, 0.8, 0.8)   # grey gaps
     W = np.linspace(-2, 1, 3 * 16).reshape(3, 16)
     _, image = dl.plot.plot_filters(W, (4, 4), ax2, ncols=3)
     assert image.get_clim() == (-2.0, 2.0)                            # symmetric about zero

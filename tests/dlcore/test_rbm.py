@@ -67,6 +67,17 @@ def test_free_energy_and_exact_log_likelihood_match_enumeration():
         assert np.isclose(rbm.log_likelihood(data), expected)
 
 
+def test_exact_gradient_matches_central_differences():
+    for n_v, n_h in ((3, 2), (2, 4)):                            # both enumeration branches
+        rbm = tiny_rbm(n_v, n_h, seed=n_v + 10)
+        data = all_states(n_v)[[0, 1, 3, 3]]
+        grads = rbm.log_likelihood_gradient(data)
+        for param, grad in zip((rbm.W, rbm.b, rbm.c), grads):
+            numeric = dl.gradcheck.numerical_gradient(lambda: rbm.log_likelihood(data), param)
+            assert grad.shape == param.shape
+            assert dl.gradcheck.rel_error(grad, numeric) < 1e-7
+
+
 def test_cd1_step_equals_the_hand_formula():
     rbm = tiny_rbm(3, 2)
     W, b, c = rbm.W.copy(), rbm.b.copy(), rbm.c.copy()

@@ -38,7 +38,7 @@ def _autograde(args):
     os.makedirs(out_dir, exist_ok=True)
     report = os.path.join(out_dir, f"{args.assignment}_report.csv")
     grades = os.path.join(out_dir, "grades.csv")
-    parallel.write_report(results, report, args.assignment)
+    parallel.write_report(results, report, args.assignment, merge=students is not None)
     parallel.export_grades(course, grades)
 
     ok = [r for r in results if r.status == "ok"]
@@ -50,6 +50,9 @@ def _autograde(args):
           f"in {elapsed:.1f} s ({rate:.1f} per minute, {opts.jobs} workers)")
     for r in bad:
         print(f"  ERROR {r.student}: {r.error}")
+    for r in results:
+        if r.note:
+            print(f"  NOTE {r.student}: {r.note}")
     for r in flagged:
         print(f"  FLAGGED {r.student}: see the integrity column of the report")
     if manual:

@@ -106,6 +106,38 @@ def release_notebooks(course: Course, assignment: str) -> list:
     return sorted(f[:-6] for f in os.listdir(folder) if f.endswith(".ipynb"))
 
 
+def locate_notebooks(folder: str, notebooks: list) -> tuple:
+    """Match a student's files to the release's notebooks.
+
+    Returns ``(renames, notes, errors)``: ``renames`` maps a file in ``folder`` to the name it is
+    graded under. A browser that finds the name taken saves ``05_losses (1).ipynb`` or
+    ``05_losses-Copy1.ipynb``; when the release has one notebook and the folder holds exactly one
+    other ``.ipynb``, that one is graded under the expected name (with a note for the teacher).
+    Anything else that leaves the expected name missing is an error that says what to rename.
+    """
+    expected = [nb + ".ipynb" for nb in notebooks]
+    try:
+        present = sorted(f for f in os.listdir(folder)
+                         if f.endswith(".ipynb") and os.path.isfile(os.path.join(folder, f)))
+    except OSError as exc:
+        return {}, [], [f"{folder} cannot be read: {exc}"]
+    missing = [e for e in expected if e not in present]
+    extra = [f for f in present if f not in expected]
+    if not missing:
+        return {}, [], []
+    if len(expected) == 1 and len(extra) == 1:
+        return ({extra[0]: expected[0]},
+                [f"graded `{extra[0]}` as {expected[0]} (the only notebook in the folder)"], [])
+    if not present:
+        return {}, [], [f"no notebook in {folder}: expected {', '.join(expected)}"]
+    if extra:
+        names = ", ".join(f"`{f}`" for f in extra)
+        return {}, [], [f"{expected[0] if len(missing) == 1 else ' / '.join(missing)} is missing: "
+                        f"rename {'one of ' if len(extra) > 1 else ''}{names} to "
+                        f"{missing[0] if len(missing) == 1 else 'the expected names'}"]
+    return {}, [], []  # one of several notebooks not handed in: nbgrader grades it as missing
+
+
 def check_submission(path: str) -> str | None:
     """None if ``path`` is a readable notebook, else a message for the teacher."""
     import nbformat
@@ -142,6 +174,7 @@ class StudentResult:
     needs_manual: int = 0
     findings: list = field(default_factory=list)
     seconds: float = 0.0
+    note: str = ""              # e.g. a renamed notebook that was graded under the expected name
 
 
 class _Worker:
@@ -216,8 +249,12 @@ def _sqlite_copy(src: str, dst: str):
     b.close()
 
 
-def prepare(course: Course, assignment: str, student: str, run_dir: str, template_db: str) -> str:
-    """The throw-away course for one student; returns its root."""
+def prepare(course: Course, assignment: str, student: str, run_dir: str, template_db: str,
+            renames: dict | None = None) -> str:
+    """The throw-away course for one student; returns its root.
+
+    ``renames`` (file -> expected name): notebooks graded under the release's name.
+    """
     root = os.path.join(run_dir, "students", student, "course")
     if os.path.exists(root):
         shutil.rmtree(root)
@@ -230,6 +267,9 @@ def prepare(course: Course, assignment: str, student: str, run_dir: str, templat
     shutil.copytree(os.path.join(course.dirs["submitted_directory"], student, assignment),
                     os.path.join(root, rel("submitted_directory"), student, assignment),
                     symlinks=True)
+    for old, new in (renames or {}).items():
+        folder = os.path.join(root, rel("submitted_directory"), student, assignment)
+        os.replace(os.path.join(folder, old), os.path.join(folder, new))
     return root
 
 
@@ -244,7 +284,7 @@ def merge_submission(course: Course, tmp_root: str, assignment: str, student: st
     """
     import warnings
     from sqlalchemy.exc import SAWarning
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Gradebook, MissingEntry
     tmp_db = "sqlite:///" + os.path.join(tmp_root, "gradebook.db")
     with warnings.catch_warnings(), Gradebook(tmp_db, course.course_id) as tmp, \
             Gradebook("sqlite:///" + course.db_path, course.course_id) as real:
@@ -258,8 +298,17 @@ def merge_submission(course: Course, tmp_root: str, assignment: str, student: st
             s = tmp.find_student(student)
             real.update_or_create_student(student, first_name=s.first_name,
                                           last_name=s.last_name, email=s.email)
+        try:
+            real.find_submission(assignment, student)
+            regrade = True
+        except MissingEntry:
+            regrade = False
         real_sub = real.update_or_create_submission(assignment, student, timestamp=sub.timestamp)
         for nb in sub.notebooks:
+            rel = os.path.join(os.path.relpath(course.dirs["autograded_directory"], course.root),
+                               student, assignment, nb.name + ".ipynb")
+            before = _answer_sources(os.path.join(course.root, rel))
+            after = _answer_sources(os.path.join(tmp_root, rel))
             rnb = real.find_submission_notebook(nb.name, assignment, student)
             rnb.late_submission_penalty = nb.late_submission_penalty
             if nb.name in flagged_notebooks:
@@ -267,7 +316,11 @@ def merge_submission(course: Course, tmp_root: str, assignment: str, student: st
             for g in nb.grades:
                 rg = real.find_grade(g.name, nb.name, assignment, student)
                 rg.auto_score = g.auto_score
-                rg.needs_manual_grade = g.needs_manual_grade
+                # An answer the teacher already graded by hand, graded again unchanged, stays
+                # graded (nbgrader would queue it again); a changed answer is queued.
+                unchanged = (regrade and g.name in before and before[g.name] == after.get(g.name))
+                if not (unchanged and rg.manual_score is not None):
+                    rg.needs_manual_grade = g.needs_manual_grade
             for c in nb.comments:
                 rc = real.find_comment(c.name, nb.name, assignment, student)
                 rc.auto_comment = c.auto_comment
@@ -275,6 +328,17 @@ def merge_submission(course: Course, tmp_root: str, assignment: str, student: st
         real_sub = real.find_submission(assignment, student)
         manual = sum(1 for nb in real_sub.notebooks for g in nb.grades if g.needs_manual_grade)
         return real_sub.score, real_sub.max_score, manual
+
+
+def _answer_sources(path: str) -> dict:
+    """``{grade_id: source}`` of the answer cells of a graded notebook ({} if there is none)."""
+    import nbformat
+    try:
+        nb = nbformat.read(path, 4)
+    except (OSError, ValueError):
+        return {}
+    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells
+            if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
 
 
 def _copy_tree(src: str, dst: str):
@@ -332,14 +396,18 @@ def grade(course_root: str, assignment: str, opts: Options, *, students=None,
         free = list(workers)
         lock = threading.Lock()
 
-        # Damaged files get their message now, and never reach a worker.
-        todo = []
+        # Misnamed and damaged files get their message now, and never reach a worker.
+        todo, renames, notes = [], {}, {}
         for s in students:
-            errors = [e for nb in notebooks
-                      for p in [os.path.join(course.dirs["submitted_directory"], s, assignment, nb + ".ipynb")]
-                      if os.path.exists(p) for e in [check_submission(p)] if e]
+            folder = os.path.join(course.dirs["submitted_directory"], s, assignment)
+            renames[s], found_notes, errors = locate_notebooks(folder, notebooks)
+            notes[s] = "; ".join(found_notes)
+            graded_as = {v: k for k, v in renames[s].items()}
+            errors += [e for nb in notebooks
+                       for p in [os.path.join(folder, graded_as.get(nb + ".ipynb", nb + ".ipynb"))]
+                       if os.path.exists(p) for e in [check_submission(p)] if e]
             if errors:
-                results[s] = StudentResult(s, "error", "; ".join(errors))
+                results[s] = StudentResult(s, "error", "; ".join(errors), note=notes[s])
             else:
                 todo.append(s)
 
@@ -348,7 +416,7 @@ def grade(course_root: str, assignment: str, opts: Options, *, students=None,
                 w = free.pop()
             t0 = time.monotonic()
             try:
-                root = prepare(course, assignment, student, run_dir, template)
+                root = prepare(course, assignment, student, run_dir, template, renames[student])
                 job = {"course": root, "assignment": assignment, "student": student,
                        "notebooks": notebooks, "release": course.dirs["release_directory"],
                        "source": course.dirs["source_directory"],
@@ -373,7 +441,8 @@ def grade(course_root: str, assignment: str, opts: Options, *, students=None,
             for fut in as_completed(futures):
                 student, root, out = fut.result()
                 res = StudentResult(student, out.get("status", "error"), out.get("error", ""),
-                                    findings=out.get("findings", []), seconds=out["seconds"])
+                                    findings=out.get("findings", []), seconds=out["seconds"],
+                                    note=notes[student])
                 if res.status == "ok":
                     try:
                         flagged = {f["notebook"] for f in res.findings if f["level"] == "tamper"}
@@ -396,6 +465,9 @@ def grade(course_root: str, assignment: str, opts: Options, *, students=None,
             bar.close()
         for w in workers:
             w.close()
+        # A student whose grading failed is still one of the class: in the gradebook (score 0
+        # in the export) and with the error in the report, never silently missing.
+        add_students(course, [s for s, r in results.items() if r.status != "ok"])
     finally:
         if opts.keep_run_dir:
             log(f"per-student copies kept in {run_dir}")
@@ -469,29 +541,140 @@ def _run_feedback_job(job: dict) -> dict:
     return {"status": "ok"}
 
 
-def export_grades(course: Course, path: str):
-    """nbgrader's CSV export of the whole gradebook (what ``nbgrader export`` writes)."""
-    from nbgrader.api import Gradebook
-    from nbgrader.plugins import CsvExportPlugin
+def add_students(course: Course, students: list):
+    """Make sure each student id is in the gradebook (names are kept if already there)."""
+    if not students:
+        return
+    from nbgrader.api import Gradebook, MissingEntry
     with Gradebook("sqlite:///" + course.db_path, course.course_id) as gb:
-        CsvExportPlugin(to=path).export(gb)
+        for s in students:
+            try:
+                gb.find_student(s)
+            except MissingEntry:
+                gb.add_student(s)
 
 
-def write_report(results: list, path_csv: str, assignment: str):
-    """One row per student: status, score, what needs a human, integrity flags."""
+EXPORT_COLUMNS = ("assignment", "duedate", "timestamp", "student_id", "last_name", "first_name",
+                  "email", "raw_score", "late_submission_penalty", "score", "max_score", "status")
+
+
+def read_report(course: Course, assignment: str) -> dict:
+    """``{student: row}`` of the last grading report of ``assignment`` (empty if none)."""
+    path = os.path.join(course.dirs["autograded_directory"], f"{assignment}_report.json")
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        return {r["student"]: r for r in json.load(f)}
+
+
+def export_grades(course: Course, path: str):
+    """The gradebook as CSV: one row per assignment and student of the gradebook.
+
+    The columns of ``nbgrader export`` plus ``status``: ``graded``, ``not submitted`` (a student
+    of the roster with no submission: score 0) or ``error: ...`` (grading failed: score 0 until
+    it is fixed and graded again). Late penalties are first recomputed from the current scores
+    (``apply_late_penalties``), so manual grades given after autograding are penalised too.
+    """
+    import csv
+    from nbgrader.api import Gradebook, MissingEntry
+    apply_late_penalties(course)
+    with Gradebook("sqlite:///" + course.db_path, course.course_id) as gb, \
+            open(path, "w", newline="") as f:
+        w = csv.DictWriter(f, EXPORT_COLUMNS)
+        w.writeheader()
+        for a in gb.assignments:
+            report = read_report(course, a.name)
+            for st in gb.students:
+                row = {"assignment": a.name, "duedate": a.duedate or "", "student_id": st.id,
+                       "last_name": st.last_name or "", "first_name": st.first_name or "",
+                       "email": st.email or "", "max_score": a.max_score}
+                try:
+                    sub = gb.find_submission(a.name, st.id)
+                except MissingEntry:
+                    sub = None
+                rep = report.get(st.id)
+                if rep is not None and rep["status"] != "ok":
+                    status = "error: " + rep["error"]
+                elif sub is None:
+                    status = "not submitted"
+                else:
+                    status = "graded"
+                if sub is None or status.startswith("error"):
+                    row.update(timestamp="", raw_score=0.0, late_submission_penalty=0.0, score=0.0)
+                else:
+                    penalty = sub.late_submission_penalty or 0.0
+                    row.update(timestamp=sub.timestamp or "", raw_score=sub.score,
+                               late_submission_penalty=penalty,
+                               score=max(0.0, sub.score - penalty))
+                row["status"] = status
+                w.writerow(row)
+
+
+def late_plugin(course: Course):
+    """The course's late-submission plugin, configured as ``AssignLatePenalties.plugin_class``."""
+    from traitlets.config.loader import PyFileConfigLoader
+    from nbgrader.preprocessors import AssignLatePenalties
+    cfg = PyFileConfigLoader(os.path.basename(course.config_file),
+                             path=os.path.dirname(course.config_file)).load_config()
+    pre = AssignLatePenalties(config=cfg)
+    pre.init_plugin()
+    return pre.plugin_inst
+
+
+def apply_late_penalties(course: Course):
+    """Recompute every late submission's penalty from its current score.
+
+    nbgrader computes the penalty once, while autograding, from the score at that moment: the
+    prose answers graded by hand afterwards would escape it. This applies the same plugin to
+    the score as it is now, capped at the score like nbgrader does.
+    """
+    from nbgrader.api import Gradebook
+    plugin = None
+    with Gradebook("sqlite:///" + course.db_path, course.course_id) as gb:
+        changed = False
+        for a in gb.assignments:
+            for sub in a.submissions:
+                late = sub.total_seconds_late or 0
+                if late <= 0:
+                    continue
+                plugin = plugin or late_plugin(course)
+                for nb in sub.notebooks:
+                    penalty = plugin.late_submission_penalty(sub.student.id, nb.score, late)
+                    penalty = None if penalty is None else min(max(penalty, 0.0), nb.score)
+                    if penalty != nb.late_submission_penalty:
+                        nb.late_submission_penalty = penalty
+                        changed = True
+        if changed:
+            gb.db.commit()
+
+
+def write_report(results: list, path_csv: str, assignment: str, *, merge: bool = False):
+    """One row per student: status, score, what needs a human, integrity flags, notes.
+
+    ``merge``: keep the rows of students not in ``results`` from the report already there
+    (grading a few students again with ``--student`` updates their rows only).
+    """
     import csv
     from grading.integrity import summarize
+    path_json = os.path.splitext(path_csv)[0] + ".json"
+    rows = {}
+    if merge and os.path.exists(path_json):
+        with open(path_json) as f:
+            rows = {r["student"]: r for r in json.load(f)}
+    rows.update({r.student: asdict(r) for r in results})
+    rows = [rows[s] for s in sorted(rows)]
     with open(path_csv, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["assignment", "student", "status", "score", "max_score",
-                    "cells_to_grade_by_hand", "integrity", "error", "seconds"])
-        for r in results:
-            w.writerow([assignment, r.student, r.status,
-                        "" if r.score is None else f"{r.score:g}",
-                        "" if r.max_score is None else f"{r.max_score:g}",
-                        r.needs_manual, summarize(r.findings), r.error, f"{r.seconds:.1f}"])
-    with open(os.path.splitext(path_csv)[0] + ".json", "w") as f:
-        json.dump([asdict(r) for r in results], f, indent=1)
+                    "cells_to_grade_by_hand", "integrity", "note", "error", "seconds"])
+        for r in rows:
+            w.writerow([assignment, r["student"], r["status"],
+                        "" if r["score"] is None else f"{r['score']:g}",
+                        "" if r["max_score"] is None else f"{r['max_score']:g}",
+                        r["needs_manual"], summarize(r["findings"]), r.get("note", ""),
+                        r["error"], f"{r['seconds']:.1f}"])
+    with open(path_json, "w") as f:
+        json.dump(rows, f, indent=1)
 
 
 # ---------------------------------------------------------------------------

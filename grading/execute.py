@@ -130,22 +130,36 @@ class SafeExecute(Execute):
         if self._restarts > self.max_restarts:
             cell.outputs = [_error_output("KernelDied", "not run: the kernel died too often")]
             return
+        self._timed_out = None
         try:
             self.execute_cell(cell, index, store_history=True)
         except (DeadKernelError, CellTimeoutError) as exc:
             dead = isinstance(exc, DeadKernelError)
             why = ("the kernel died while running this cell (memory or CPU limit, "
                    "or the code stopped the process)" if dead else
-                   "this cell did not stop when interrupted after its time limit")
+                   f"this cell ran longer than {self._limit()} s, the time limit of a cell, "
+                   "and did not stop when interrupted")
             cell.outputs = list(cell.get("outputs", [])) + [
                 _error_output("KernelDied" if dead else "CellTimeoutError", why)]
             self._events.append({"cell": self._label(cell, index), "level": "review",
                                  "what": why})
             self._restart(index)
             return
+        if self._timed_out is not None:
+            # nbclient interrupted it: the student sees a bare KeyboardInterrupt; say why.
+            cell.outputs = list(cell.get("outputs", [])) + [_error_output(
+                "CellTimeoutError", f"this cell ran longer than {self._timed_out} s, the time "
+                "limit of a cell, and was stopped (an endless loop, or far too much work)")]
         if cell.get("execution_count") is not None:
             self._count_to_cell[cell.execution_count] = self._label(cell, index)
         self._ran.append(index)
+
+    def _limit(self):
+        return self._timed_out if self._timed_out is not None else self.timeout
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        self._timed_out = timeout
+        return await super()._async_handle_timeout(timeout, cell)
 
     def _restart(self, index):
         self._restarts += 1

@@ -264,6 +264,51 @@ def names_in_tests(released) -> set:
     return _names_used([t for t in trees if t])
 
 
+#: Markers that only the teacher's notebooks carry (nbgrader removes them from the release).
+TEACHER_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+
+
+def _hidden_lines(source, released) -> set:
+    """Lines of the hidden tests in the teacher's notebook that the release does not contain."""
+    if source is None:
+        return set()
+    shown = {ln.strip() for c in released.cells for ln in c.get("source", "").splitlines()}
+    lines = set()
+    for c in source.cells:
+        text = c.get("source", "")
+        while "BEGIN HIDDEN TESTS" in text:
+            _, _, rest = text.partition("BEGIN HIDDEN TESTS")
+            hidden, _, text = rest.partition("END HIDDEN TESTS")
+            # Short lines (`x = 2`, `)`) could be written by anyone; a hidden assert could not.
+            lines |= {ln.strip() for ln in hidden.splitlines()[1:]
+                      if len(ln.strip()) >= 16 and ln.strip() not in shown}
+    return lines
+
+
+def _teacher_text(submitted, released, source) -> list:
+    """Tamper findings for a submission carrying text that only the teacher's notebook has.
+
+    The release never contains solution or hidden-test markers, nor the hidden tests: a
+    submission that does was made from the teacher's notebook (a leaked ``solutions/``), or had
+    the hidden tests pasted in to see them pass.
+    """
+    hidden = _hidden_lines(source, released)
+    found = []
+    for i, c in enumerate(submitted.cells):
+        text = c.get("source", "")
+        label = c.get("metadata", {}).get("nbgrader", {}).get("grade_id") or f"cell {i + 1}"
+        markers = [m for m in TEACHER_MARKERS if m in text]
+        if markers:
+            found.append({"cell": label, "level": "tamper",
+                          "what": f"carries the teacher's marker `{markers[0]}`: made from the "
+                                  "model-answer notebook, not the release"})
+        elif hidden and {ln.strip() for ln in text.splitlines()} & hidden:
+            found.append({"cell": label, "level": "tamper",
+                          "what": "contains the text of a hidden test, which the release does "
+                                  "not have"})
+    return found
+
+
 def check_notebook(submitted, released, source=None) -> list:
     """All static findings for a submitted notebook against its released version.
 
@@ -333,6 +378,7 @@ def check_notebook(submitted, released, source=None) -> list:
     modules = _module_aliases(trees + teacher_trees)
     for label, c in student_cells:
         found += check_source(c.get("source", ""), cell=label, modules=modules, protected=protected)
+    found += _teacher_text(submitted, released, source)
     return found
 
 

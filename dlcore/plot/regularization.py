@@ -1,4 +1,7 @@
-"""Figures of chapter 10: early stopping, weight histograms, dropout masks, calibration, seed bands."""
+"""Figures of chapter 10: early stopping, weight histograms, dropout masks, calibration.
+
+(Several runs as a mean and a band: ``plot_spread`` of ``dlcore.plot.optimizers``.)
+"""
 import numpy as np
 
 from dlcore.plot.core import PALETTE, _axes
@@ -93,24 +96,3 @@ def plot_reliability(count, confidence, accuracy, ax=None, *, label=None, color=
         ax.legend(loc="upper left")
     return ax
 
-
-def plot_band(curves, ax=None, *, x=None, label=None, color=None):
-    """Mean of several runs (rows of ``curves``) as a line, their min-max range as a band.
-
-    Rows may end early (NaN after a run stopped); means and ranges ignore the NaNs.
-    """
-    ax = _axes(ax)
-    curves = np.asarray(curves, dtype=np.float64)
-    if curves.ndim != 2:
-        raise ValueError(f"plot_band expects curves of shape (runs, points), got {curves.shape}.")
-    x = np.arange(1, curves.shape[1] + 1) if x is None else np.asarray(x)
-    color = color or PALETTE[0]
-    with np.errstate(invalid="ignore"):
-        import warnings
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)     # all-NaN columns
-            mean = np.nanmean(curves, axis=0)
-            lo, hi = np.nanmin(curves, axis=0), np.nanmax(curves, axis=0)
-    ax.fill_between(x, lo, hi, color=color, alpha=0.2, lw=0)
-    ax.plot(x, mean, color=color, lw=2, label=label)
-    return ax

@@ -32,7 +32,7 @@ def test_weight_histograms_label_the_fraction_below_the_threshold():
     plt.close(fig)
 
 
-def test_masks_reliability_and_band():
+def test_masks_and_reliability():
     fig, ax = plt.subplots()
     dl.plot.plot_masks(np.array([[1, 0], [0, 1]]), ax, title="m")
     assert ax.get_images()[0].get_array().shape == (2, 2)
@@ -42,7 +42,4 @@ def test_masks_reliability_and_band():
     count, conf, acc = np.array([0, 2, 3]), np.array([np.nan, 0.5, 0.9]), np.array([np.nan, 0.5, 0.6])
     dl.plot.plot_reliability(count, conf, acc, ax, label="net")
     assert ax.collections[0].get_offsets().shape == (2, 2)          # empty bin left out
-    ax.clear()
-    dl.plot.plot_band([[1.0, 2.0, np.nan], [3.0, 4.0, 5.0]], ax, label="runs")
-    assert np.allclose(ax.get_lines()[0].get_ydata(), [2.0, 3.0, 5.0])
     plt.close(fig)

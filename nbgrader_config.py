@@ -14,10 +14,13 @@ The same file configures plain ``nbgrader`` commands and ``python -m grading``,
 which adds a sandbox, parallel workers and an integrity report on top.
 """
 import os
+import sys
 
 c = get_config()  # noqa: F821 (injected by traitlets when nbgrader loads this file)
 
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+if c.CourseDirectory.root not in sys.path:  # plain `nbgrader` commands import grading.late too
+    sys.path.insert(0, c.CourseDirectory.root)
 c.CourseDirectory.course_id = "foundations-of-deep-learning"
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
@@ -44,3 +47,19 @@ c.IgnorePattern.pattern = r"Warning\b|warnings\.warn|\d+%\|"
 
 # A test cell that a student deleted is put back from the gradebook and graded as written.
 c.OverwriteCells.add_missing_cells = True
+
+# Late submissions: a notebook handed in after the due date (`nbgrader db assignment add
+# 05_losses --duedate "2026-12-01 23:59:00 Europe/Paris"`) loses this share of its score per
+# started day late; its hand-in time is submitted/<student>/<assignment>/timestamp.txt.
+c.AssignLatePenalties.plugin_class = "grading.late.PercentPerDayLate"
+c.PercentPerDayLate.percent_per_day = 10
+
+# `nbgrader zip_collect 05_losses`: how to read a student id from the file names of an LMS
+# download (see the instructor guide); nbgrader matches it against each extracted file's whole
+# path, hence the leading `.*/`. This matches Canvas's "Download Submissions" names,
+# `<login>_<user id>_<submission id>_<file name>` with `_LATE_` after the login when late, e.g.
+# `lovelaceada_LATE_48213_9921345_05_losses.ipynb`; file_id is the student's file name (a
+# browser's renamed copy, `05_losses (1).ipynb`, is graded as the only notebook of the folder).
+c.FileNameCollectorPlugin.named_regexp = (
+    r".*/(?P<student_id>[a-z0-9]+)_(?:LATE_)?\d+_\d+_(?P<file_id>[^/]+\.ipynb)$")
+c.FileNameCollectorPlugin.valid_ext = [".ipynb"]

@@ -16,13 +16,22 @@ from grading import integrity, parallel, sandbox
 TOY = os.path.join(FIXTURES, "solutions", "toy", "toy.ipynb")
 
 
-def _findings(**answers):
-    """Static findings for the toy assignment with ``answers`` (grade_id -> source)."""
-    source = nbformat.read(TOY, 4)
+def _release(source):
+    """What nbgrader hands out: answers stubbed, hidden tests removed."""
     released = copy.deepcopy(source)
     for c in released.cells:
         if nbg(c).get("solution"):
             c.source = "# YOUR CODE HERE\nraise NotImplementedError()"
+        elif "### BEGIN HIDDEN TESTS" in c.source:
+            head, _, rest = c.source.partition("### BEGIN HIDDEN TESTS")
+            c.source = head.rstrip() + rest.partition("### END HIDDEN TESTS")[2]
+    return released
+
+
+def _findings(**answers):
+    """Static findings for the toy assignment with ``answers`` (grade_id -> source)."""
+    source = nbformat.read(TOY, 4)
+    released = _release(source)
     sub = copy.deepcopy(released)
     for c in sub.cells:
         if nbg(c).get("solution"):
@@ -142,3 +151,72 @@ def test_check_sandbox_command_says_what_it_found():
                           capture_output=True, text=True, timeout=60)
     assert proc.stdout.startswith("sandbox: ")
     assert proc.returncode == (0 if sandbox.probe()[0] else 1)
+
+
+def test_a_submission_made_from_the_model_answers_is_tampering():
+    source = nbformat.read(TOY, 4)
+    found = integrity.check_notebook(copy.deepcopy(source), _release(source), source)
+    assert any(f["level"] == "tamper" and "BEGIN SOLUTION" in f["what"] for f in found), found
+    assert any(f["level"] == "tamper" and "BEGIN HIDDEN TESTS" in f["what"] for f in found), found
+
+
+def test_hidden_test_text_pasted_into_a_submission_is_tampering():
+    source = nbformat.read(TOY, 4)
+    hidden = next(c.source for c in source.cells if "### BEGIN HIDDEN TESTS" in c.source)
+    hidden = hidden.partition("### BEGIN HIDDEN TESTS")[2].partition("### END HIDDEN TESTS")[0]
+    assert len([ln for ln in hidden.splitlines() if len(ln.strip()) >= 16]) > 0
+    sub = _release(source)
+    code = next(c for c in sub.cells if nbg(c).get("solution") and c.cell_type == "code")
+    code.source = strip_markers(next(s.source for s in source.cells if gid(s) == gid(code))) + \
+        "\n" + hidden
+    found = integrity.check_notebook(sub, _release(source), source)
+    assert [f["level"] for f in found if "hidden test" in f["what"]] == ["tamper"], found
+
+
+def _folder(tmp_path, *names):
+    for n in names:
+        (tmp_path / n).write_text("{}")
+    return str(tmp_path)
+
+
+@pytest.mark.parametrize("names", [["05_losses (1).ipynb"], ["05_losses-Copy1.ipynb", "data.csv"]])
+def test_the_only_notebook_of_a_folder_is_graded_under_the_expected_name(tmp_path, names):
+    renames, notes, errors = parallel.locate_notebooks(_folder(tmp_path, *names), ["05_losses"])
+    assert renames == {names[0]: "05_losses.ipynb"} and errors == []
+    assert names[0] in notes[0]
+
+
+def test_two_candidate_notebooks_ask_the_teacher_to_rename_one(tmp_path):
+    folder = _folder(tmp_path, "05_losses (1).ipynb", "05_losses (2).ipynb")
+    renames, notes, errors = parallel.locate_notebooks(folder, ["05_losses"])
+    assert renames == {} and len(errors) == 1
+    assert "rename one of `05_losses (1).ipynb`, `05_losses (2).ipynb` to 05_losses.ipynb" in errors[0]
+
+
+def test_a_folder_without_notebook_is_an_error_and_a_well_named_one_is_left_alone(tmp_path):
+    assert "no notebook" in parallel.locate_notebooks(_folder(tmp_path, "notes.txt"), ["05_losses"])[2][0]
+    assert parallel.locate_notebooks(_folder(tmp_path, "05_losses.ipynb", "scratch.ipynb"),
+                                     ["05_losses"]) == ({}, [], [])
+
+
+def test_late_penalty_takes_a_share_per_started_day():
+    from grading.late import PercentPerDayLate
+    plugin = PercentPerDayLate(percent_per_day=10)
+    assert plugin.late_submission_penalty("ada", 8.0, 0) is None
+    assert plugin.late_submission_penalty("ada", 8.0, 1) == pytest.approx(0.8)      # 1 s: day 1
+    assert plugin.late_submission_penalty("ada", 8.0, 86400) == pytest.approx(0.8)
+    assert plugin.late_submission_penalty("ada", 8.0, 86401) == pytest.approx(1.6)  # day 2
+    assert plugin.late_submission_penalty("ada", 8.0, 30 * 86400) == pytest.approx(8.0)  # capped
+    with pytest.raises(ValueError, match="percent_per_day"):
+        PercentPerDayLate(percent_per_day=150).late_submission_penalty("ada", 8.0, 10)
+
+
+def test_the_course_config_uses_the_late_plugin_and_reads_canvas_file_names():
+    import re
+    from traitlets.config.loader import PyFileConfigLoader
+    cfg = PyFileConfigLoader("nbgrader_config.py", path=REPO).load_config()
+    assert cfg.AssignLatePenalties.plugin_class == "grading.late.PercentPerDayLate"
+    rx = cfg.FileNameCollectorPlugin.named_regexp
+    m = re.match(rx, "/x/downloaded/05_losses/extracted/subs/lovelaceada_LATE_48213_9921345_05_losses (1).ipynb")
+    assert m and m["student_id"] == "lovelaceada" and m["file_id"] == "05_losses (1).ipynb"
+    assert re.match(rx, "/x/extracted/turingal_48214_9921346_05_losses.ipynb")["student_id"] == "turingal"

@@ -25,6 +25,8 @@ def _add_common(p):
 
 def _autograde(args):
     course = parallel.load_course(args.course)
+    if args.cell_timeout is None:
+        args.cell_timeout = parallel.configured_cell_timeout(course)
     opts = parallel.Options(jobs=args.jobs, cell_timeout=args.cell_timeout,
                             student_timeout=args.student_timeout, memory_mb=args.memory_mb,
                             cpu_seconds=args.cpu_seconds, sandbox=args.sandbox, hide=args.hide,
@@ -53,10 +55,14 @@ def _autograde(args):
     for r in results:
         if r.note:
             print(f"  NOTE {r.student}: {r.note}")
+    if students is not None:  # a few students by name: say how each did
+        for r in ok:
+            print(f"  {r.student}: {r.score:g} of {r.max_score:g} points"
+                  + (f", {r.needs_manual} answers to grade by hand" if r.needs_manual else ""))
     for r in flagged:
         print(f"  FLAGGED {r.student}: see the integrity column of the report")
     if manual:
-        print(f"  {manual} answers wait for manual grading: `nbgrader formgrader` or the Formgrader in Jupyter")
+        print(f"  {manual} answers wait for manual grading: the Formgrader in Jupyter")
     print(f"report:   {report}")
     print(f"grades:   {grades}")
     if opts.feedback:
@@ -108,7 +114,8 @@ def main(argv=None):
     _add_common(p)
     p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="parallel workers (default: all cores)")
     p.add_argument("--student", action="append", help="grade only this student (repeatable)")
-    p.add_argument("--cell-timeout", type=int, default=30, help="seconds per cell (default 30)")
+    p.add_argument("--cell-timeout", type=int, default=None,
+                   help="seconds per cell (default: Execute.timeout of nbgrader_config.py, else 30)")
     p.add_argument("--student-timeout", type=int, default=600, help="wall-clock seconds per submission (default 600)")
     p.add_argument("--memory-mb", type=int, default=1024, help="address-space cap of a kernel (default 1024)")
     p.add_argument("--cpu-seconds", type=int, default=300, help="CPU-time cap of a kernel (default 300)")

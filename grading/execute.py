@@ -145,11 +145,6 @@ class SafeExecute(Execute):
                                  "what": why})
             self._restart(index)
             return
-        if self._timed_out is not None:
-            # nbclient interrupted it: the student sees a bare KeyboardInterrupt; say why.
-            cell.outputs = list(cell.get("outputs", [])) + [_error_output(
-                "CellTimeoutError", f"this cell ran longer than {self._timed_out} s, the time "
-                "limit of a cell, and was stopped (an endless loop, or far too much work)")]
         if cell.get("execution_count") is not None:
             self._count_to_cell[cell.execution_count] = self._label(cell, index)
         self._ran.append(index)
@@ -158,7 +153,13 @@ class SafeExecute(Execute):
         return self._timed_out if self._timed_out is not None else self.timeout
 
     async def _async_handle_timeout(self, timeout, cell=None):
+        # nbclient interrupts the cell and records this error in it (nbgrader's default text,
+        # "No reply from kernel before timeout", does not say what the limit was).
         self._timed_out = timeout
+        why = (f"this cell ran longer than {timeout} s, the time limit of a cell, and was "
+               "stopped (an endless loop, or far too much work)")
+        self.error_on_timeout = {"ename": "CellTimeoutError", "evalue": why,
+                                 "traceback": [f"\x1b[0;31mCellTimeoutError\x1b[0m: {why}"]}
         return await super()._async_handle_timeout(timeout, cell)
 
     def _restart(self, index):

@@ -91,6 +91,15 @@ def load_course(root: str) -> Course:
                   db_url[len("sqlite:///"):], path)
 
 
+def configured_cell_timeout(course: Course, default: int = 30) -> int:
+    """``c.Execute.timeout`` of the course's ``nbgrader_config.py`` (seconds per cell)."""
+    from traitlets.config.loader import PyFileConfigLoader
+    cfg = PyFileConfigLoader(os.path.basename(course.config_file),
+                             path=os.path.dirname(course.config_file)).load_config()
+    value = cfg.Execute.timeout if "timeout" in cfg.Execute else None
+    return int(value) if isinstance(value, (int, float)) and value > 0 else default
+
+
 def find_students(course: Course, assignment: str) -> list:
     sub = course.dirs["submitted_directory"]
     if not os.path.isdir(sub):

@@ -8,6 +8,7 @@ The whole class is graded once, with 2 workers; each test reads the outcome.
 """
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import os
@@ -61,7 +62,7 @@ WALKER = r"""
 import os, time
 def _walk(roots, course_parent, repo):
     needles = {b"relu is wrong" + b" on a grid": "hidden test", b"SQLite format" + b" 3": "SQLite file",
-               b"return 0" + b".0": "another student's answer"}
+               b"def mse(y, t):\n    return 0" + b".0": "another student's answer"}
     found, seen, start = set(), 0, time.monotonic()
     skip = ("/proc", "/sys", "/dev", "/usr", "/bin", "/lib", "/etc")
     for top in roots:
@@ -139,6 +140,7 @@ def _submissions(kit: Kit, root: str, port: int):
                                          "def relu(x):\n    return np.zeros_like(x)"),
         "cheat_setattr": kit.answered(mse="setattr(np, 'is' + 'close', lambda *a, **k: True)\n"
                                           "def mse(y, t):\n    return 0.0"),
+        "leaked": copy.deepcopy(kit.solution),   # handed in the teacher's notebook
         "cheat_eq": kit.answered(mse="class Anything(float):\n"
                                      "    def __eq__(self, other):\n        return True\n"
                                      "def mse(y, t):\n    return Anything(0.0)"),
@@ -181,6 +183,12 @@ def graded(course_dir, toy_solutions):
             kit.submit(student, raw=nb)
         else:
             kit.submit(student, nb)
+    # saved by a browser that found the name taken; and a folder with two such copies
+    os.rename(kit.submit("renamed", kit.answered()),
+              os.path.join(root, "submitted", "renamed", "toy", "toy (1).ipynb"))
+    for name in ("toy (1).ipynb", "toy-Copy1.ipynb"):
+        os.rename(kit.submit("two_copies", kit.answered()),
+                  os.path.join(root, "submitted", "two_copies", "toy", name))
     proc = run_cli("autograde", "toy", "--course", root, "--jobs", "2",
                    "--cell-timeout", str(CELL_TIMEOUT))
     server.stop.set()
@@ -208,9 +216,25 @@ def test_cli_reports_and_exports(graded):
     assert "grades:" in proc.stdout and "report:" in proc.stdout, proc.stdout
     with open(os.path.join(graded["root"], "autograded", "grades.csv")) as f:
         rows = {r["student_id"]: r for r in csv.DictReader(f)}
-    ok = {s for s, r in graded["report"].items() if r["status"] == "ok"}
-    assert set(rows) == ok
+    assert set(rows) == set(graded["report"]), "every student is in the export, errors too"
+    for s, r in graded["report"].items():
+        assert rows[s]["status"] == ("graded" if r["status"] == "ok" else "error: " + r["error"]), s
     assert float(rows["perfect"]["score"]) == sum(graded["points"].values())
+    assert float(rows["bad_json"]["score"]) == 0.0
+
+
+def test_a_renamed_notebook_is_graded_under_the_expected_name_with_a_note(graded):
+    expect(graded, "renamed")
+    r = graded["report"]["renamed"]
+    assert "toy (1).ipynb" in r["note"], r
+    assert "NOTE renamed: graded `toy (1).ipynb` as toy.ipynb" in graded["proc"].stdout
+    assert os.path.exists(os.path.join(graded["root"], "autograded", "renamed", "toy", "toy.ipynb"))
+
+
+def test_two_renamed_copies_ask_for_a_rename(graded):
+    r = graded["report"]["two_copies"]
+    assert r["status"] == "error", r
+    assert "rename one of `toy (1).ipynb`, `toy-Copy1.ipynb` to toy.ipynb" in r["error"], r
 
 
 def test_perfect_submission_scores_full_marks(graded):
@@ -242,6 +266,10 @@ def test_infinite_loop_times_out_and_the_rest_is_graded(graded):
     nb = nbformat.read(os.path.join(graded["root"], "autograded", "loop", "toy", "toy.ipynb"), 4)
     cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "test_mse")
     assert any(o.get("ename") in ("CellTimeoutError", "KeyboardInterrupt") for o in cell.outputs)
+    said = [o["evalue"] for o in cell.outputs if o.get("ename") == "CellTimeoutError"]
+    assert said and f"ran longer than {CELL_TIMEOUT} s, the time limit of a cell" in said[0], said
+    html = open(os.path.join(graded["root"], "feedback", "loop", "toy", "toy.html")).read()
+    assert f"ran longer than {CELL_TIMEOUT} s" in html, "the student reads the limit in the feedback"
 
 
 def test_edited_test_cell_is_restored_and_reported(graded):
@@ -262,7 +290,7 @@ def test_damaged_files_get_a_clear_error_for_that_student_alone(graded):
     assert r["bad_json"]["status"] == "error" and "not valid JSON" in r["bad_json"]["error"]
     assert r["not_notebook"]["status"] == "error" and "not a Jupyter notebook" in r["not_notebook"]["error"]
     assert "ERROR bad_json" in graded["proc"].stdout
-    others = [s for s in r if s not in ("bad_json", "not_notebook")]
+    others = [s for s in r if s not in ("bad_json", "not_notebook", "two_copies")]
     assert all(r[s]["status"] == "ok" for s in others), {s: r[s]["error"] for s in others}
 
 
@@ -271,6 +299,9 @@ def test_gradebook_has_every_graded_student_and_nothing_else(graded):
     with Gradebook("sqlite:///" + os.path.join(graded["root"], "gradebook.db")) as gb:
         subs = {s.student.id for s in gb.find_assignment("toy").submissions}
     assert subs == {s for s, r in graded["report"].items() if r["status"] == "ok"}
+    with Gradebook("sqlite:///" + os.path.join(graded["root"], "gradebook.db")) as gb:
+        students = {s.id for s in gb.students}
+    assert students == set(graded["report"]), "errored students are in the gradebook, without submission"
 
 
 @NEEDS_SANDBOX
@@ -311,6 +342,7 @@ def test_a_kernel_that_dies_costs_only_the_cells_that_need_it(graded):
 
 
 @pytest.mark.parametrize("student, clue", [
+    ("leaked", "BEGIN SOLUTION"),
     ("cheat_numpy", "np.allclose"),
     ("cheat_setattr", "isclose"),
     ("cheat_eq", "__eq__"),
@@ -340,15 +372,26 @@ def test_regrading_keeps_manual_grades(graded):
     with Gradebook(db) as gb:
         g = gb.find_grade("why_relu", "toy", "toy", "perfect")
         g.manual_score = 1.5
+        g.needs_manual_grade = False   # what the Formgrader does when the teacher grades it
         gb.db.commit()
     proc = run_cli("autograde", "toy", "--course", graded["root"], "--student", "perfect",
                    "--jobs", "1", "--cell-timeout", str(CELL_TIMEOUT))
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "answers wait for manual grading" not in proc.stdout, proc.stdout
     with Gradebook(db) as gb:
-        assert gb.find_grade("why_relu", "toy", "toy", "perfect").manual_score == 1.5
+        g = gb.find_grade("why_relu", "toy", "toy", "perfect")
+        assert g.manual_score == 1.5 and not g.needs_manual_grade, "graded prose stays graded"
         assert gb.find_submission("toy", "perfect").score == sum(graded["points"].values()) + 1.5
         assert len(gb.find_assignment("toy").submissions) == len(
             [r for r in graded["report"].values() if r["status"] == "ok"])
+    # --student updates that student's row of the class report; the others stay
+    with open(os.path.join(graded["root"], "autograded", "toy_report.json")) as f:
+        rows = {r["student"]: r for r in json.load(f)}
+    assert set(rows) == set(graded["report"]), "the class report was not replaced by one row"
+    assert rows["perfect"]["needs_manual"] == 0
+    assert rows["blank"] == graded["report"]["blank"]
+    with open(os.path.join(graded["root"], "autograded", "toy_report.csv")) as f:
+        assert len(list(csv.DictReader(f))) == len(graded["report"])
 
 
 @NEEDS_SANDBOX

@@ -181,7 +181,8 @@ class Browser:
             raise CDPError(f"JavaScript failed: {text}\n{expression}")
         return result["result"].get("value")
 
-    def wait_for(self, expression: str, seconds: float = 15.0, what: str = "") -> bool:
+    def wait_for(self, expression: str, seconds: float = 15.0) -> bool:
+        """Poll a JavaScript expression until it is true; whether it became true in time."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.js(expression):

@@ -23,6 +23,10 @@ class Ensemble(Module):
 
     Shape: input as the members', output (N, C) = log of the mean probabilities.
 
+    Predict with ``predict_proba``, ``dl.predict`` or ``dl.evaluate``: they switch the members
+    to eval mode (no dropout, batchnorm's running averages). Calling the ensemble directly uses
+    whatever mode the members are in.
+
     >>> import numpy as np
     >>> from dlcore import Linear
     >>> a, b = Linear(2, 3, rng=0, dtype=np.float64), Linear(2, 3, rng=1, dtype=np.float64)
@@ -34,6 +38,9 @@ class Ensemble(Module):
     """
 
     def __init__(self, models):
+        if isinstance(models, Module):
+            raise TypeError(f"Ensemble takes a list of models, got one {type(models).__name__}; "
+                            f"write Ensemble([model_1, model_2, ...]).")
         models = list(models)
         if not models:
             raise ValueError("Ensemble needs at least one model, got an empty list.")

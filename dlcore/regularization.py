@@ -81,12 +81,16 @@ class Penalized:
             more dimensions, i.e. the weight matrices and not the biases (the usual choice).
 
     ``penalty`` holds the penalty's value at the last step (not included in ``fit``'s losses).
+    A parameter that got no gradient since ``zero_grad()`` is neither penalised nor updated, as
+    with the optimizers. ``lr`` reads and writes the wrapped optimizer's learning rate, so a
+    learning-rate scheduler can drive a ``Penalized`` optimizer.
 
     >>> from dlcore import Linear, SGD
     >>> layer = Linear(2, 1, rng=0, dtype=np.float64)
     >>> opt = Penalized(SGD(layer.parameters(), lr=0.1), l1=0.5)
     >>> layer.weight.data[:] = [[1.0, -2.0]]
-    >>> opt.zero_grad(); _ = layer.weight.grad    # a zero data gradient, for the example
+    >>> opt.zero_grad()
+    >>> layer.weight.grad = np.zeros((1, 2))      # a zero data gradient, for the example
     >>> opt.step(); layer.weight.data             # theta - lr * alpha * sign(theta)
     array([[ 0.95, -1.95]])
     """
@@ -98,14 +102,28 @@ class Penalized:
         self.optimizer = optimizer
         self.l1 = check_nonnegative(l1, "l1", "Penalized")
         self.l2 = check_nonnegative(l2, "l2", "Penalized")
+        updated = getattr(optimizer, "params", None)
         if params is None:
-            params = [p for p in optimizer.params if p.data.ndim >= 2]
+            if updated is None:
+                raise TypeError(f"Penalized: {type(optimizer).__name__} has no `params` list to "
+                                f"pick the weight matrices from; pass params=[...] explicitly.")
+            params = [p for p in updated if p.data.ndim >= 2]
         self.params = _check_params(params, "Penalized")
+        if updated is not None:
+            for i, p in enumerate(self.params):
+                if not any(p is q for q in updated):
+                    raise ValueError(f"Penalized: parameter {i} (shape {p.shape}) is not one of "
+                                     f"the optimizer's parameters, so the optimizer would never "
+                                     f"apply its penalty; pass parameters of the same model.")
         self.penalty = 0.0
 
     @property
     def lr(self):
         return self.optimizer.lr
+
+    @lr.setter
+    def lr(self, value):
+        self.optimizer.lr = value
 
     def zero_grad(self):
         self.optimizer.zero_grad()

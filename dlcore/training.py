@@ -45,27 +45,32 @@ class History:
         return len(self.train_loss)
 
 
-def iterate_minibatches(X, y, batch_size, *, shuffle=True, rng=None):
+def iterate_minibatches(X, y, batch_size, *, shuffle=True, rng=None, drop_last=False):
     """Yield (X_batch, y_batch) pairs that together cover the data once (one epoch).
 
     With ``shuffle`` the order is a fresh random permutation each call, drawn from ``rng``.
-    The last batch is smaller when N is not a multiple of ``batch_size``.
+    The last batch is smaller when N is not a multiple of ``batch_size``; ``drop_last=True``
+    leaves it out (PyTorch's ``DataLoader(drop_last=True)``), so every batch has exactly
+    ``batch_size`` examples. With shuffling, the examples left out change from epoch to epoch.
 
     >>> X, y = np.arange(10.0).reshape(5, 2), np.arange(5)
     >>> [len(yb) for _, yb in iterate_minibatches(X, y, 2, shuffle=False)]
     [2, 2, 1]
+    >>> [len(yb) for _, yb in iterate_minibatches(X, y, 2, shuffle=False, drop_last=True)]
+    [2, 2]
     """
     batch_size = check_positive_int(batch_size, "batch_size", "iterate_minibatches")
     n = len(X)
     if len(y) != n:
         raise ValueError(f"iterate_minibatches: X has {n} examples but y has {len(y)}.")
+    end = n - n % batch_size if drop_last else n
     if shuffle:
         order = np.random.default_rng(rng).permutation(n)
-        for start in range(0, n, batch_size):
+        for start in range(0, end, batch_size):
             idx = order[start:start + batch_size]
             yield X[idx], y[idx]
     else:
-        for start in range(0, n, batch_size):
+        for start in range(0, end, batch_size):
             yield X[start:start + batch_size], y[start:start + batch_size]
 
 
@@ -131,7 +136,7 @@ def _progress_bar(total, enabled, epochs):
 
 
 def fit(model, loss_fn, optimizer, X, y, *, epochs, batch_size, validation_data=None,
-        early_stopping=None, shuffle=True, rng=None, progress=True):
+        early_stopping=None, shuffle=True, rng=None, progress=True, drop_last=False):
     """Train ``model`` with mini-batch gradient descent and return a :class:`History`.
 
     Args:
@@ -143,6 +148,9 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs, batch_size, validation_data=
             this many epochs, and restore the weights of the best epoch. Needs validation_data.
         shuffle: reshuffle the examples every epoch.
         rng: ``numpy.random.Generator`` or seed for the shuffling.
+        drop_last: skip the last, smaller batch of each epoch when N is not a multiple of
+            ``batch_size``. Batch normalization needs this: a batch of a few examples gives it
+            crude statistics and, at a high learning rate, a step large enough to undo training.
         progress: show a progress bar: True for tqdm's automatic choice (a widget in a
             notebook, text in a terminal), ``"text"`` for a plain-text bar everywhere (a static
             web page shows its last line; a widget there would stay blank), False for none.
@@ -157,6 +165,9 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs, batch_size, validation_data=
     y = np.asarray(y)
     if len(X) != len(y):
         raise ValueError(f"fit: X has {len(X)} examples but y has {len(y)}.")
+    if drop_last and len(X) < batch_size:
+        raise ValueError(f"fit: drop_last=True with batch_size={batch_size} and only {len(X)} "
+                         f"examples leaves no batch to train on; use a smaller batch_size.")
     if early_stopping is not None:
         early_stopping = check_positive_int(early_stopping, "early_stopping (patience)", "fit")
         if validation_data is None:
@@ -170,9 +181,10 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs, batch_size, validation_data=
         # Overflow warnings would only precede the clear divergence error raised below.
         with np.errstate(over="ignore", invalid="ignore"):
             for epoch in range(1, epochs + 1):
-                total_loss, correct, seen = 0.0, 0, 0
-                for step, (xb, yb) in enumerate(iterate_minibatches(X, y, batch_size, shuffle=shuffle,
-                                                                    rng=rng), start=1):
+                total_loss, correct, seen, counted = 0.0, 0, 0, 0
+                batches = iterate_minibatches(X, y, batch_size, shuffle=shuffle, rng=rng,
+                                              drop_last=drop_last)
+                for step, (xb, yb) in enumerate(batches, start=1):
                     out = model.forward(xb)
                     try:
                         loss = loss_fn(out, yb)
@@ -192,10 +204,12 @@ def fit(model, loss_fn, optimizer, X, y, *, epochs, batch_size, validation_data=
                     optimizer.step()
                     total_loss += loss * len(yb)
                     seen += len(yb)
+                    counted += _samples(loss_fn, yb)
                     c = _correct(loss_fn, out, yb)
                     correct = None if c is None else correct + c
                 history.train_loss.append(total_loss / seen)
-                history.train_accuracy.append(None if correct is None else correct / _samples(loss_fn, y))
+                # over this epoch's batches (fewer than N examples with drop_last)
+                history.train_accuracy.append(None if correct is None else correct / counted)
                 postfix = {"loss": f"{history.train_loss[-1]:.4f}"}
                 if validation_data is not None:
                     val_loss, val_acc = evaluate(model, loss_fn, *validation_data)

@@ -47,6 +47,8 @@ def test_ensemble_switches_members_to_eval_mode_in_predict():
 def test_ensemble_errors():
     with pytest.raises(ValueError, match="at least one model"):
         dl.Ensemble([])
+    with pytest.raises(TypeError, match=r"list of models, got one Sequential.*Ensemble\(\["):
+        dl.Ensemble(_members(1)[0])
     with pytest.raises(TypeError, match="member 1 is a str"):
         dl.Ensemble([_members(1)[0], "net"])
     one_column = dl.Ensemble([dl.Linear(4, 1, rng=0, dtype=np.float64)])

@@ -91,3 +91,31 @@ def test_bad_arguments_say_what_is_wrong():
         dl.Penalized([p], l1=0.1)
     with pytest.raises(ValueError, match="Penalized: l2"):
         dl.Penalized(dl.SGD([p], lr=0.1), l2=-0.5)
+
+
+def test_penalized_lr_is_the_optimizers_and_a_scheduler_can_drive_it():
+    layer = dl.Linear(2, 2, rng=0, dtype=np.float64)
+    sgd = dl.SGD(layer.parameters(), lr=0.4)
+    opt = dl.Penalized(sgd, l2=0.1)
+    scheduler = dl.lr_scheduler.StepLR(opt, step_size=1, gamma=0.5)
+    scheduler.step()
+    assert sgd.lr == opt.lr == 0.2
+    opt.lr = 0.05
+    assert sgd.lr == 0.05
+
+
+def test_penalized_refuses_parameters_the_optimizer_does_not_update():
+    a, b = dl.Linear(2, 2, rng=0), dl.Linear(2, 2, rng=1)
+    with pytest.raises(ValueError, match=r"parameter 0 \(shape \(2, 2\)\) is not one of the opt"):
+        dl.Penalized(dl.SGD(a.parameters(), lr=0.1), l2=0.1, params=[b.weight])
+
+    class Bare:                                    # an optimizer without a params list
+        def step(self):
+            pass
+
+        def zero_grad(self):
+            pass
+    with pytest.raises(TypeError, match="pass params="):
+        dl.Penalized(Bare(), l1=0.1)
+    opt = dl.Penalized(Bare(), l1=0.1, params=[a.weight])     # explicit params are fine
+    assert opt.params == [a.weight]

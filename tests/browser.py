@@ -297,7 +297,7 @@ class PageLoad:
 
 # Each returns a JSON value, evaluated in the page.
 MATH_STATE = """(() => {
-  const article = document.querySelector('article') || document.body;
+  const article = document.querySelector('article') || document.body || document.documentElement;
   const maths = [...article.querySelectorAll('.math')];
   const raw = maths.filter(m => !m.querySelector('mjx-container'))
                    .map(m => m.textContent.trim().slice(0, 80));

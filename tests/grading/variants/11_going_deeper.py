@@ -81,6 +81,31 @@ def residual_backward(grad_y, x, W1, b1, W2, b2):
     return dx, first.weight.grad, first.bias.grad, second.weight.grad, second.bias.grad
 '''
 
+_RESIDUAL_DW2_PRE = '''
+def residual_backward(grad_y, x, W1, b1, W2, b2):
+    z = x @ W1.T + b1
+    dz = (grad_y @ W2) * (z > 0)
+    return grad_y + dz @ W1, dz.T @ x, dz.sum(axis=0), grad_y.T @ z, grad_y.sum(axis=0)
+'''
+
+_RESIDUAL_DX_NO_MASK = '''
+def residual_backward(grad_y, x, W1, b1, W2, b2):
+    z = x @ W1.T + b1
+    dz = (grad_y @ W2) * (z > 0)
+    dx = grad_y + (grad_y @ W2) @ W1          # ReLU's derivative left out on the way to x
+    return dx, dz.T @ x, dz.sum(axis=0), grad_y.T @ np.maximum(z, 0), grad_y.sum(axis=0)
+'''
+
+_RESIDUAL_WHERE = '''
+def residual_backward(grad_y, x, W1, b1, W2, b2):
+    pre = np.matmul(x, W1.T) + b1
+    upstream = np.matmul(grad_y, W2)
+    dz = np.where(pre > 0, upstream, np.zeros_like(upstream))
+    dx = np.add(grad_y, np.matmul(dz, W1))
+    dW2 = np.matmul(grad_y.T, np.where(pre > 0, pre, 0))
+    return dx, np.matmul(dz.T, x), np.sum(dz, axis=0), dW2, np.sum(grad_y, axis=0)
+'''
+
 VARIANTS = [
     # Question 1
     dict(name="init_he_fan_out", kind="wrong", loses=["test_init_scale"],
@@ -111,6 +136,20 @@ VARIANTS = [
              "    gain = np.sqrt(2.0) if family == 'he' else 1.0\n"
              "    std = gain / np.sqrt(fan[family])\n"
              "    return np.float64(std * np.sqrt(3.0)) if kind == 'uniform' else np.float64(std)")}),
+    # review: Xavier with the fan-in alone (LeCun's 1/n_in) instead of the average of the fans
+    dict(name="init_xavier_fan_in_only", kind="wrong", loses=["test_init_scale"],
+         answers={"init_scale": _init(xavier="2 * n_in")}),
+    # review: a correct answer returning NumPy float32 scalars, from the uniform bound down
+    dict(name="init_float32_from_bound", kind="restyled", keeps=["test_init_scale"],
+         answers={"init_scale": (
+             "def init_scale(scheme, n_in, n_out):\n"
+             "    fans = {'xavier': n_in + n_out, 'he': n_in}\n"
+             "    kind = scheme.split('_')[-1]\n"
+             "    family = scheme[:-len(kind) - 1]\n"
+             "    if family not in fans or kind not in ('normal', 'uniform'):\n"
+             "        raise ValueError('unknown scheme ' + scheme)\n"
+             "    bound = np.float32(np.sqrt(6.0 / fans[family]))\n"
+             "    return bound if kind == 'uniform' else bound / np.float32(np.sqrt(3.0))")}),
     # Question 2
     dict(name="two_layers_variances", kind="wrong", loses=["test_two_layers"],
          answers={"two_layers": "xavier_bound = 2 / (250 + 150)\nhe_std = 2 / 500"}),
@@ -121,6 +160,9 @@ VARIANTS = [
     dict(name="two_layers_from_init_scale", kind="restyled", keeps=["test_two_layers"],
          answers={"two_layers": ("xavier_bound = init_scale('xavier_uniform', 250, 150)\n"
                                  "he_std = np.float32(init_scale('he_normal', 500, 20))")}),
+    # review: He's bound where the std is asked, and Xavier's std where the bound is asked
+    dict(name="two_layers_bound_and_std_swapped", kind="wrong", loses=["test_two_layers"],
+         answers={"two_layers": "xavier_bound = (2 / 400) ** 0.5\nhe_std = (6 / 500) ** 0.5"}),
     # Question 3
     dict(name="residual_forgets_identity", kind="wrong", loses=["test_residual_backward"],
          answers={"residual_backward": _RESIDUAL_NO_IDENTITY}),
@@ -128,6 +170,15 @@ VARIANTS = [
          answers={"residual_backward": _RESIDUAL_MEAN}),
     dict(name="residual_calls_dlcore", kind="wrong", loses=["test_residual_backward"],
          answers={"residual_backward": _RESIDUAL_DLCORE}),
+    # review: dW2 from the pre-activation Z instead of ReLU(Z)
+    dict(name="residual_dW2_from_preactivation", kind="wrong", loses=["test_residual_backward"],
+         answers={"residual_backward": _RESIDUAL_DW2_PRE}),
+    # review: ReLU's derivative applied for dW1 but forgotten on the path to dx
+    dict(name="residual_dx_without_relu_mask", kind="wrong", loses=["test_residual_backward"],
+         answers={"residual_backward": _RESIDUAL_DX_NO_MASK}),
+    # review: a correct answer that keeps the float32 dtype of its inputs and uses np.where
+    dict(name="residual_where_float32", kind="restyled", keeps=["test_residual_backward"],
+         answers={"residual_backward": _RESIDUAL_WHERE}),
     dict(name="residual_loops_lists", kind="restyled", keeps=["test_residual_backward"],
          answers={"residual_backward": _RESIDUAL_LOOPS}),
     dict(name="residual_einsum", kind="restyled", keeps=["test_residual_backward"],

@@ -195,8 +195,8 @@ class Adam(Optimizer):
         v += work
         bias_correction1 = 1 - beta1 ** t
         bias_correction2 = 1 - beta2 ** t
-        # theta -= lr * m_hat / (sqrt(v_hat) + eps), with the corrections folded into scalars
-        # in the same order as torch.optim.Adam.
+        # theta -= lr * m_hat / (sqrt(v_hat) + eps), the corrections folded into
+        # scalars in the same order as torch.optim.Adam.
         np.sqrt(v, out=work)                        # denominator sqrt(v) / sqrt(bc2) + eps
         work /= np.sqrt(bias_correction2)
         work += self.eps

@@ -204,6 +204,89 @@ first_step_ratio = float(0.15 / 0.005 ** 0.5)
 steps_until_close = int(t[r <= 1.1][0])
 '''
 
+# Added in review: more plausible mistakes and correct answers in other styles.
+MOMENTUM_DAMPENED = '''
+def momentum_step(theta, g, velocity, lr, momentum, weight_decay=0.0):
+    theta = np.asarray(theta, dtype=float)
+    g = np.asarray(g, dtype=float) + weight_decay * theta
+    v = momentum * np.asarray(velocity, dtype=float) + (1 - momentum) * g   # Adam's m, not v
+    return theta - lr * v, v
+'''
+
+MOMENTUM_NESTEROV = '''
+def momentum_step(theta, g, velocity, lr, momentum, weight_decay=0.0):
+    theta = np.asarray(theta, dtype=float)
+    g = np.asarray(g, dtype=float) + weight_decay * theta
+    v = momentum * np.asarray(velocity, dtype=float) + g
+    return theta - lr * (g + momentum * v), v                   # Nesterov's look-ahead
+'''
+
+MOMENTUM_OUT_BUFFERS = '''
+def momentum_step(theta, g, velocity, lr, momentum, weight_decay=0.0):
+    theta = np.array(theta, dtype=np.float64)      # copies: the inputs stay untouched
+    v = np.array(velocity, dtype=np.float64)
+    np.multiply(v, momentum, out=v)
+    np.add(v, g, out=v)
+    np.add(v, np.multiply(theta, weight_decay), out=v)
+    step = np.empty_like(v)
+    np.multiply(v, lr, out=step)
+    np.subtract(theta, step, out=theta)
+    return theta, v
+'''
+
+ADAM_KERAS_EPS = '''
+def adam_step(theta, g, m, s, t, lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+    b1, b2 = betas
+    theta = np.asarray(theta, dtype=float)
+    g = np.asarray(g, dtype=float) + weight_decay * theta
+    m = b1 * np.asarray(m, dtype=float) + (1 - b1) * g
+    s = b2 * np.asarray(s, dtype=float) + (1 - b2) * g ** 2
+    alpha = lr * np.sqrt(1 - b2 ** t) / (1 - b1 ** t)        # Keras: eps on the uncorrected root
+    return theta - alpha * m / (np.sqrt(s) + eps), m, s
+'''
+
+ADAM_DECAY_ONLY_IN_M = '''
+def adam_step(theta, g, m, s, t, lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+    b1, b2 = betas
+    theta = np.asarray(theta, dtype=float)
+    g = np.asarray(g, dtype=float)
+    m = b1 * np.asarray(m, dtype=float) + (1 - b1) * (g + weight_decay * theta)
+    s = b2 * np.asarray(s, dtype=float) + (1 - b2) * g ** 2     # raw gradient squared
+    m_hat, s_hat = m / (1 - b1 ** t), s / (1 - b2 ** t)
+    return theta - lr * m_hat / (np.sqrt(s_hat) + eps), m, s
+'''
+
+ADAM_PAPER_EFFICIENT = '''
+def adam_step(theta, g, m, s, t, lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+    # The Adam paper's "more efficient" order: a corrected step size alpha_t and an
+    # eps rescaled to match, which is the same update as m_hat / (sqrt(s_hat) + eps).
+    b1, b2 = betas
+    theta = np.asarray(theta, dtype=np.float64)
+    g = np.asarray(g, dtype=np.float64) + weight_decay * theta
+    new_m = b1 * np.asarray(m, dtype=np.float64) + (1 - b1) * g
+    new_s = b2 * np.asarray(s, dtype=np.float64) + (1 - b2) * np.square(g)
+    alpha_t = lr * np.sqrt(1 - b2 ** t) / (1 - b1 ** t)
+    eps_t = eps * np.sqrt(1 - b2 ** t)
+    return theta - alpha_t * new_m / (np.sqrt(new_s) + eps_t), new_m, new_s
+'''
+
+NUMBERS_ONLY_S = '''
+import math
+first_step_ratio = 0.15 / math.sqrt(0.005)
+# "the correction of s matters longest": wait until 1 - beta2**t >= 0.9
+steps_until_close = math.ceil(math.log(0.1) / math.log(0.995))
+'''
+
+NUMBERS_MATH_LOOP = '''
+import math
+b1, b2 = 0.85, 0.995
+first_step_ratio = (1 - b1) / math.sqrt(1 - b2)
+for t in range(1, 100000):
+    if (1 - b1 ** t) / math.sqrt(1 - b2 ** t) <= 1.1:
+        steps_until_close = t
+        break
+'''
+
 VARIANTS = [
     dict(name="momentum_lr_inside_velocity", kind="wrong", loses=["test_momentum_step"],
          answers={"momentum_step": MOMENTUM_LR_INSIDE}),
@@ -241,4 +324,20 @@ VARIANTS = [
          answers={"bias_numbers": NUMBERS_FROM_DLCORE}),
     dict(name="numbers_vectorised", kind="restyled", keeps=["test_bias_numbers"],
          answers={"bias_numbers": NUMBERS_VECTORISED}),
+    dict(name="momentum_dampened_like_adam_m", kind="wrong", loses=["test_momentum_step"],
+         answers={"momentum_step": MOMENTUM_DAMPENED}),
+    dict(name="momentum_nesterov_step", kind="wrong", loses=["test_momentum_step"],
+         answers={"momentum_step": MOMENTUM_NESTEROV}),
+    dict(name="momentum_out_buffers", kind="restyled", keeps=["test_momentum_step"],
+         answers={"momentum_step": MOMENTUM_OUT_BUFFERS}),
+    dict(name="adam_keras_eps_on_uncorrected_root", kind="wrong", loses=["test_adam_step"],
+         answers={"adam_step": ADAM_KERAS_EPS}),
+    dict(name="adam_weight_decay_only_in_m", kind="wrong", loses=["test_adam_step"],
+         answers={"adam_step": ADAM_DECAY_ONLY_IN_M}),
+    dict(name="adam_paper_efficient_form", kind="restyled", keeps=["test_adam_step"],
+         answers={"adam_step": ADAM_PAPER_EFFICIENT}),
+    dict(name="numbers_only_second_moment", kind="wrong", loses=["test_bias_numbers"],
+         answers={"bias_numbers": NUMBERS_ONLY_S}),
+    dict(name="numbers_math_loop", kind="restyled", keeps=["test_bias_numbers"],
+         answers={"bias_numbers": NUMBERS_MATH_LOOP}),
 ]

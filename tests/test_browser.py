@@ -250,18 +250,26 @@ FIXTURE_CELLS = [
 ]
 
 
-def _site_has(selector_text: str) -> bool:
-    return any(selector_text in p.read_text(encoding="utf-8", errors="replace")
-               for e in toc_entries() if (p := page_html(e)).is_file())
+def _first_page_with(text: str) -> str | None:
+    return next((e for e in toc_entries() if (p := page_html(e)).is_file()
+                 and text in p.read_text(encoding="utf-8", errors="replace")), None)
 
 
 def test_player_and_quiz_work_somewhere(desktop, base_url, tmp_path):
     """The book's conventions (AUTHORING.md) hold in a browser: a frames_slider player and a
     jupyterquiz question respond to a click with the book's configuration and nothing loaded
-    from another host. Once chapters have both, test_page_in_browser checks them there; until
-    then a one-page fixture book is built (executed) with the book's _config.yml."""
-    if _site_has('class="animation"') and _site_has("Question.create"):
-        return  # checked on the chapters' own pages
+    from another host. Once chapters have both, the first chapter page with each is checked
+    (test_page_in_browser checks them all); until then a one-page fixture book is built
+    (executed) with the book's _config.yml and checked."""
+    with_player = _first_page_with('class="animation"')
+    with_quiz = _first_page_with("Question.create")
+    if with_player and with_quiz:  # the chapters' own: the first page with each
+        problems = []
+        for entry, check in ((with_player, check_player), (with_quiz, check_quiz)):
+            desktop.open(base_url + page_html(entry).relative_to(SITE).as_posix(), settle=0)
+            problems += [f"{entry}: {p}" for p in check(desktop)]
+        assert not problems, "\n".join(problems)
+        return
     import nbformat
 
     notebook = nbformat.v4.new_notebook()

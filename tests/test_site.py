@@ -23,6 +23,7 @@ import hashlib
 import html
 import json
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +32,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import site_fixes  # noqa: E402  (the site's own Sphinx fixes, whose effects are checked here)
+
 SITE = ROOT / "_build" / "html"
 TOC = ROOT / "_toc.yml"
 SOLUTIONS = ROOT / "solutions"
@@ -380,6 +384,9 @@ def test_no_dead_widgets_or_markers_on_pages(site):
                             "nbval-check-output)")
         if text.count("const THEBE_JS_URL") > 1:
             problems.append(f"{entry}: the Thebe setup script is included twice")
+        if "Question.create" in text and site_fixes.QUIZ_TIMER.search(text):
+            problems.append(f"{entry}: jupyterquiz's 500 ms MathJax timer is not patched "
+                            "(book/_ext/site_fixes.py: did jupyterquiz change its script?)")
     assert not problems, "\n".join(problems)
 
 

@@ -10,9 +10,18 @@
 * No saved ipywidgets state. The site loads no widget manager (``nb_ipywidgets_js: {}``) and
   shows no widget (their cells are tagged remove-output), so the state myst-nb embeds from an
   executed notebook (20-130 kB a chapter) would only be dead weight.
+* jupyterquiz waits for MathJax until the page has loaded. Its script typesets a quiz
+  500 ms after it runs (``setTimeout``) and reads ``MathJax.version`` then; when the site's
+  MathJax (1.2 MB, deferred) has not arrived by that time, as on a slow connection, it throws
+  "Cannot read properties of undefined (reading '0')", and when MathJax has arrived but not
+  started, it loads a second MathJax from a CDN. The timer becomes a ``load`` listener: by
+  then the deferred MathJax has run. (Its ``500`` becomes addEventListener's third argument,
+  ``useCapture``, which changes nothing for ``load``.)
 """
 
 from __future__ import annotations
+
+import re
 
 
 def _script_key(script) -> tuple:
@@ -39,7 +48,18 @@ def tidy_page_scripts(app, pagename, templatename, context, doctree) -> None:
     scripts[:] = unique
 
 
+# The timer in jupyterquiz's show_questions.js (checked on the built pages by tests/test_site.py).
+QUIZ_TIMER = re.compile(r"setTimeout\(function\(\)\{(\s*var version = MathJax\.version;)")
+
+
+def quiz_waits_for_page_load(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body")
+    if body and "Question.create" in body:
+        context["body"] = QUIZ_TIMER.sub(r"window.addEventListener('load', function(){\1", body)
+
+
 def setup(app):
     # Late, after the handlers that add page scripts.
     app.connect("html-page-context", tidy_page_scripts, priority=900)
+    app.connect("html-page-context", quiz_waits_for_page_load)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -390,21 +390,6 @@ def test_no_dead_widgets_or_markers_on_pages(site):
     assert not problems, "\n".join(problems)
 
 
-def test_self_check_questions_have_no_tex():
-    """jupyterquiz typesets its text 0.5 s after it runs, racing the site's MathJax: on a slow
-    connection TeX in a question stays raw. AUTHORING.md asks for Unicode maths there."""
-    problems = []
-    for entry in chapter_entries():
-        cells = json.loads(source_of(entry).read_text(encoding="utf-8"))["cells"]
-        for cell in cells:
-            source = "".join(cell["source"])
-            if cell["cell_type"] == "code" and "display_quiz" in source:
-                found = [d for d in ("$", "\\(", "\\[") if d in source]
-                if found:
-                    problems.append(f"{entry}: self-check question with TeX {found} (write it in Unicode)")
-    assert not problems, "\n".join(problems)
-
-
 def test_chapters_offer_launch_buttons(site):
     problems = [entry for entry in chapter_entries()
                 if "mybinder.org" not in page_html(entry).read_text(encoding="utf-8")]

@@ -23,6 +23,12 @@ def _add_common(p):
     p.add_argument("--course", default=".", help="course root, with nbgrader_config.py (default: .)")
 
 
+def _show(path):
+    """A path as the teacher would type it: relative to the current folder when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith(os.pardir) else rel
+
+
 def _autograde(args):
     course = parallel.load_course(args.course)
     if args.cell_timeout is None:
@@ -63,10 +69,10 @@ def _autograde(args):
         print(f"  FLAGGED {r.student}: see the integrity column of the report")
     if manual:
         print(f"  {manual} answers wait for manual grading: the Formgrader in Jupyter")
-    print(f"report:   {report}")
-    print(f"grades:   {grades}")
+    print(f"report:   {_show(report)}")
+    print(f"grades:   {_show(grades)}")
     if opts.feedback:
-        print(f"feedback: {course.dirs['feedback_directory']}/<student>/{args.assignment}/")
+        print(f"feedback: {_show(course.dirs['feedback_directory'])}/<student>/{args.assignment}/")
     return 1 if bad else 0
 
 
@@ -76,7 +82,7 @@ def _feedback(args):
                                      students=args.student or None)
     for s, e in errors:
         print(f"  ERROR {s}: {e}")
-    print(f"feedback for {done} students in {course.dirs['feedback_directory']}/<student>/{args.assignment}/")
+    print(f"feedback for {done} students in {_show(course.dirs['feedback_directory'])}/<student>/{args.assignment}/")
     return 1 if errors else 0
 
 

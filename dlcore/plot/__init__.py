@@ -25,3 +25,8 @@ from dlcore.plot.optimizers import plot_paths, plot_spread  # noqa: F401
 from dlcore.plot.deep import plot_per_layer, plot_runs, plot_model_comparison  # noqa: F401
 from dlcore.plot.descent import plot_loss_panels, plot_noise_vs_batch, plot_lr_sweep  # noqa: F401
 from dlcore.plot.history import plot_timeline, tile_images, plot_image_rows, plot_filters  # noqa: F401
+from dlcore.plot.vectors import plot_projection, plot_table  # noqa: F401
+from dlcore.plot.perceptron import plot_perceptron  # noqa: F401
+from dlcore.plot.xor import plot_hidden_space  # noqa: F401
+from dlcore.plot.activations import (  # noqa: F401
+    plot_unit_contributions, plot_hinge_build, plot_preactivations)

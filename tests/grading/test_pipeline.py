@@ -63,7 +63,7 @@ import os, time
 def _walk(roots, course_parent, repo):
     needles = {b"relu is wrong" + b" on a grid": "hidden test", b"SQLite format" + b" 3": "SQLite file",
                b"def mse(y, t):\n    return 0" + b".0": "another student's answer"}
-    found, seen, start = set(), 0, time.monotonic()
+    found, seen, start, where = set(), 0, time.monotonic(), []
     skip = ("/proc", "/sys", "/dev", "/usr", "/bin", "/lib", "/etc")
     for top in roots:
         for d, dirs, files in os.walk(top):
@@ -71,18 +71,20 @@ def _walk(roots, course_parent, repo):
                        and not os.path.join(d, x).startswith(skip)]
             for f in files:
                 if time.monotonic() - start > 3:
-                    return found, seen
+                    return found, seen, where
                 try:
                     with open(os.path.join(d, f), "rb") as fh:
                         data = fh.read(2_000_000)
                 except OSError:
                     continue
                 seen += 1
-                found |= {what for n, what in needles.items() if n in data}
-    return found, seen
+                hits = {what for n, what in needles.items() if n in data}
+                found |= hits
+                where += [os.path.join(d, f)] if hits else []
+    return found, seen, where
 _up = [os.path.abspath(os.path.join(*[".."] * k)) if k else os.getcwd() for k in range(6)]
-WALK_FOUND, WALK_SEEN = _walk(_up + [COURSE, REPO, "/var/lib", "/srv", "/opt", "/home", "/root"], None, None)
-print("walker found:", sorted(WALK_FOUND), "after reading", WALK_SEEN, "files")
+WALK_FOUND, WALK_SEEN, WALK_WHERE = _walk(_up + [COURSE, REPO, "/var/lib", "/srv", "/opt", "/home", "/root"], None, None)
+print("walker found:", sorted(WALK_FOUND), "after reading", WALK_SEEN, "files", WALK_WHERE[:5])
 """
 
 

@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 # The debugger's "frozen modules" notice would otherwise reach the notebooks' stderr.
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: html test test-dlcore test-notebooks test-grading test-site bench bench-grading exercises clean
+.PHONY: html test test-dlcore test-notebooks test-grading test-site bench bench-chapters bench-grading exercises clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10 or newer is needed, found " + sys.version' 
@@ -45,6 +45,9 @@ test-site: html
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --threads 1 --digits
 	$(BIN)/python benchmarks/bench.py --threads 2
+
+bench-chapters: $(STAMP)
+	$(BIN)/python benchmarks/chapters.py
 
 bench-grading: $(STAMP)
 	$(BIN)/python benchmarks/grading_throughput.py

@@ -13,7 +13,7 @@ def plot_hidden_space(ax, A, y, output_layer, *, names=None, threshold=None,
     so a straight boundary here means the output layer separates the points with a line.
     Points of different classes that land on (nearly) the same spot are drawn side by side, so
     neither hides the other; each spot gets one label naming every point there (``names``),
-    and labels of nearby spots go on opposite sides. Returns the label texts.
+    and each label goes where it covers no other label or marker. Returns the label texts.
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
@@ -25,8 +25,6 @@ def plot_hidden_space(ax, A, y, output_layer, *, names=None, threshold=None,
     ['a', 'b c', 'd']
     >>> plt.close(fig)
     """
-    from matplotlib.transforms import offset_copy
-
     A, y = np.asarray(A), np.asarray(y).ravel()
     if A.ndim != 2 or A.shape[1] != 2 or len(A) != len(y):
         raise ValueError(f"plot_hidden_space: expected A of shape (N, 2) and N labels, "
@@ -45,25 +43,47 @@ def plot_hidden_space(ax, A, y, output_layer, *, names=None, threshold=None,
                 break
         else:
             spots.append((a, [i]))
+    from matplotlib.transforms import Bbox, ScaledTranslation
+
     fig = ax.figure
+    size = np.sqrt(s)  # marker diameter in points
     for pos, members in spots:
         classes = sorted(set(int(y[i]) for i in members))
         for k in classes:
-            shift = 7.0 * (classes.index(k) - (len(classes) - 1) / 2)  # points, side by side
-            where = offset_copy(ax.transData, fig=fig, x=shift, y=0, units="points")
-            ax.scatter(*pos, s=s, color=PALETTE[k % len(PALETTE)],
-                       marker=MARKERS[k % len(MARKERS)], edgecolor="white", linewidth=0.8,
-                       zorder=3, transform=where)
-    span = max(xlim[1] - xlim[0], ylim[1] - ylim[0])
-    placed, texts = [], []
+            shift = 1.3 * size * (classes.index(k) - (len(classes) - 1) / 2)  # side by side
+            where = ax.transData + ScaledTranslation(shift / 72, 0, fig.dpi_scale_trans)
+            ax.plot(*pos, linestyle="none", marker=MARKERS[k % len(MARKERS)],
+                    markersize=size, color=PALETTE[k % len(PALETTE)],
+                    markeredgecolor="white", markeredgewidth=0.8, zorder=3,
+                    transform=where, clip_on=False)
+    # labels: the first of above, below, right, left that stays inside the axes and covers
+    # no other label or marker
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    pad = size * fig.dpi / 72
+    marks = []
     for pos, members in spots:
-        above = pos[1] < ylim[1] - 0.2 * (ylim[1] - ylim[0])  # keep labels inside the axes
-        for other, other_above in placed:  # a close neighbour: take the other side
-            if np.abs(other - pos).max() < 0.3 * span and abs(other[1] - pos[1]) < 0.15 * span:
-                above = not other_above
-        placed.append((pos, above))
-        texts.append(ax.annotate(" ".join(names[i] for i in members), pos, ha="center",
-                                 fontsize=9, xytext=(0, 9 if above else -17),
-                                 textcoords="offset points"))
+        cx, cy = ax.transData.transform(pos)
+        half = pad * (0.5 + 0.65 * (len(set(int(y[i]) for i in members)) - 1))
+        marks.append(Bbox([[cx - half, cy - pad / 2], [cx + half, cy + pad / 2]]))
+    gap = 0.5 * size + 4
+    options = [((0, gap), "center", "bottom"), ((0, -gap), "center", "top"),
+               ((gap + 4, 0), "left", "center"), ((-gap - 4, 0), "right", "center")]
+    texts, taken = [], []
+    for n, (pos, members) in enumerate(spots):
+        label = " ".join(names[i] for i in members)
+        for attempt, (offset, ha, va) in enumerate(options):
+            text = ax.annotate(label, pos, xytext=offset, textcoords="offset points",
+                               ha=ha, va=va, fontsize=9)
+            box = text.get_window_extent(renderer)
+            inside = (frame.x0 <= box.x0 and box.x1 <= frame.x1
+                      and frame.y0 <= box.y0 and box.y1 <= frame.y1)
+            clear = not any(box.overlaps(b) for b in taken) and not any(
+                box.overlaps(m) for j, m in enumerate(marks) if j != n)
+            if (inside and clear) or attempt == len(options) - 1:
+                break
+            text.remove()
+        taken.append(box)
+        texts.append(text)
     ax.set(xlabel=f"${symbol}_1$", ylabel=f"${symbol}_2$", aspect="equal")
     return texts

@@ -12,8 +12,8 @@ NAMES = ["(0,0)", "(0,1)", "(1,0)", "(1,1)"]
 
 def _marker_positions(ax, fig):
     fig.canvas.draw()
-    return [tuple(np.round(c.get_offset_transform().transform(c.get_offsets()[0]), 1))
-            for c in ax.collections if c.get_zorder() == 3]
+    return [tuple(np.round(line.get_transform().transform(line.get_xydata()[0]), 1))
+            for line in ax.get_lines() if line.get_zorder() == 3]
 
 
 def test_coincident_points_of_two_classes_are_both_visible():
@@ -30,10 +30,12 @@ def test_coincident_points_of_two_classes_are_both_visible():
 
 def test_labels_of_nearby_spots_do_not_overlap():
     fig, ax = plt.subplots(figsize=(4, 4))
-    A = np.array([[0.2, 0.1], [0.35, 0.15], [-0.8, -0.5], [0.5, -0.6]], dtype=np.float32)
+    A = np.array([[-0.1, 0.5], [0.2, 0.5], [0.25, 0.85], [-1.0, -1.0]], dtype=np.float32)
     texts = dl.plot.plot_hidden_space(ax, A, [0, 1, 1, 0], dl.Linear(2, 1, rng=0),
                                       names=NAMES)
     fig.canvas.draw()
     boxes = [t.get_window_extent() for t in texts]
     assert not any(boxes[i].overlaps(boxes[j]) for i in range(4) for j in range(i))
+    frame = ax.get_window_extent()
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 for b in boxes)   # none cut off
     plt.close(fig)

@@ -50,6 +50,23 @@ def test_frames_slider_embeds_one_frame_per_value_and_no_remote_link():
     assert 'type="range"' in html
 
 
+def test_frames_slider_renders_each_frame_once_and_restores_the_canvas():
+    import numpy as np
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+    fig = plt.figure(figsize=(2, 2), dpi=50)
+    renders = []
+    original = Figure.draw
+    Figure.draw = lambda self, renderer: (renders.append(1), original(self, renderer))[1]
+    try:
+        dl.plot.frames_slider(lambda f, a: f.subplots().plot(np.arange(3) * a), [1, 2, 3], fig=fig)
+    finally:
+        Figure.draw = original
+    assert len(renders) == 3                       # one PNG per value, no extra screen redraw
+    assert "draw_idle" not in vars(fig.canvas)     # the canvas's own draw_idle is back
+    plt.close(fig)
+
+
 def test_frames_slider_refuses_no_values():
     import pytest
     with pytest.raises(ValueError, match="values is empty"):

@@ -12,10 +12,18 @@ calls, and it writes the learning rate for the next epoch into ``optimizer.lr``:
 ``last_epoch`` counts the calls to ``step()`` (it is 0 right after construction, which sets
 ``optimizer.lr`` to the initial rate $\lambda_0$, as PyTorch's constructor does). Each schedule
 is written in closed form, $\lambda_t$ as a function of $t$ = ``last_epoch`` and $\lambda_0$.
-PyTorch computes the same numbers recursively from the optimizer's current rate; the two agree
-unless you also change ``optimizer.lr`` by hand between steps, which dlcore's closed form
-ignores. ``get_last_lr()`` returns a list with one rate because PyTorch returns one per
-parameter group; a dlcore optimizer has a single group.
+PyTorch computes the same numbers recursively, from the rate the optimizer has now (StepLR and
+ExponentialLR multiply it by $\gamma$; CosineAnnealingLR multiplies by a ratio of two cosines).
+The two give the same rates, up to rounding, as long as only the scheduler sets ``optimizer.lr``.
+They part ways when something else changes it between steps:
+
+* ``optimizer.lr`` set by hand: PyTorch continues from the new value, dlcore's next ``step()``
+  overwrites it with $\lambda_t$ of the formula;
+* two schedulers on one optimizer: PyTorch multiplies their factors, dlcore keeps the rate of
+  whichever stepped last. To combine two schedules in dlcore, write their product as one.
+
+``get_last_lr()`` returns a list with one rate because PyTorch returns one per parameter group;
+a dlcore optimizer has a single group.
 """
 import math
 import numbers
@@ -45,11 +53,13 @@ class LRScheduler:
     def step(self):
         """Advance one epoch and set ``optimizer.lr`` to the schedule's next rate."""
         self.last_epoch += 1
-        self.optimizer.lr = float(self.lr_at(self.last_epoch))
+        self._last_lr = float(self.lr_at(self.last_epoch))
+        self.optimizer.lr = self._last_lr
 
     def get_last_lr(self):
-        """The learning rate the last ``step()`` set, as a list of one float (as in PyTorch)."""
-        return [self.optimizer.lr]
+        """The learning rate the last ``step()`` set, as a list of one float (as in PyTorch),
+        even if ``optimizer.lr`` was changed by hand since."""
+        return [self._last_lr]
 
     def __repr__(self):
         return f"{type(self).__name__}(base_lr={self.base_lr}, last_epoch={self.last_epoch})"

@@ -107,3 +107,84 @@ def test_same_rates_as_torch(name):
         opt.step()
         scheduler.step()
     assert all(math.isclose(a, b, rel_tol=1e-9) for a, b in zip(seen, expected)), seen
+
+
+# --- closed form (dlcore) against recursive form (PyTorch): where they agree and where they part
+
+def test_a_rate_set_by_hand_is_overwritten_by_the_closed_form():
+    """dlcore computes lambda_t from lambda_0 and t only: StepLR(step_size=2, gamma=0.5) from 1.0
+    gives 1, 1, 0.5, 0.5, 0.25 whatever optimizer.lr was set to in between."""
+    opt = dl.SGD([dl.Parameter(np.zeros(1))], lr=1.0)
+    scheduler = Sched.StepLR(opt, step_size=2, gamma=0.5)
+    seen = []
+    for epoch in range(5):
+        seen.append(opt.lr)
+        scheduler.step()
+        if epoch == 0:
+            opt.lr = 0.3                                 # by hand, during epoch 1
+    assert seen == [1.0, 0.3, 0.5, 0.5, 0.25]
+    opt.lr = 0.7
+    assert scheduler.get_last_lr() == [0.25]             # what the scheduler set, as in PyTorch
+
+
+def test_two_schedulers_on_one_optimizer_the_last_one_wins():
+    """StepLR(2, 0.5) then ExponentialLR(0.9) on one optimizer: dlcore keeps 0.9^t (PyTorch would
+    multiply both factors: 1, 0.9, 0.405, ...)."""
+    opt = dl.SGD([dl.Parameter(np.zeros(1))], lr=1.0)
+    first, second = Sched.StepLR(opt, 2, gamma=0.5), Sched.ExponentialLR(opt, gamma=0.9)
+    seen = []
+    for _ in range(4):
+        seen.append(opt.lr)
+        first.step()
+        second.step()
+    np.testing.assert_allclose(seen, [1.0, 0.9, 0.81, 0.729], rtol=1e-12)
+
+
+def _torch_rates(torch, make, lr, epochs, by_hand=None):
+    w = torch.nn.Parameter(torch.zeros(1))
+    opt = torch.optim.SGD([w], lr=lr)
+    scheduler = make(opt)
+    seen = []
+    for epoch in range(epochs):
+        seen.append(opt.param_groups[0]["lr"])
+        opt.step()
+        scheduler.step()
+        if by_hand is not None and epoch == 0:
+            opt.param_groups[0]["lr"] = by_hand
+    return seen
+
+
+LONG = {   # 100 epochs: the recursion's rounding does not add up; cosine goes past T_max twice
+    "step": (lambda T, o: T.StepLR(o, step_size=7, gamma=0.7),
+             lambda o: Sched.StepLR(o, step_size=7, gamma=0.7)),
+    "exponential": (lambda T, o: T.ExponentialLR(o, gamma=0.95),
+                    lambda o: Sched.ExponentialLR(o, gamma=0.95)),
+    "cosine": (lambda T, o: T.CosineAnnealingLR(o, T_max=30, eta_min=0.01),
+               lambda o: Sched.CosineAnnealingLR(o, T_max=30, eta_min=0.01)),
+    "cosine_to_zero": (lambda T, o: T.CosineAnnealingLR(o, T_max=30),
+                       lambda o: Sched.CosineAnnealingLR(o, T_max=30)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG))
+def test_closed_form_and_torch_recursion_agree_over_100_epochs(name):
+    torch = pytest.importorskip("torch")
+    make_torch, make_dl = LONG[name]
+    theirs = _torch_rates(torch, lambda o: make_torch(torch.optim.lr_scheduler, o), 0.5, 100)
+    ours = rates(make_dl, lr=0.5, epochs=100)
+    np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
+
+
+def test_torch_continues_from_a_rate_set_by_hand_and_dlcore_does_not():
+    """The documented difference, measured: the same hand change, two answers."""
+    torch = pytest.importorskip("torch")
+    theirs = _torch_rates(torch, lambda o: torch.optim.lr_scheduler.StepLR(o, 2, gamma=0.5),
+                          1.0, 5, by_hand=0.3)
+    assert theirs == pytest.approx([1.0, 0.3, 0.15, 0.15, 0.075])     # 0.3 * 0.5, ...
+    # dlcore on the same schedule and the same change: see the hand-computed test above
+    opt = dl.SGD([dl.Parameter(np.zeros(1))], lr=1.0)
+    scheduler = Sched.StepLR(opt, 2, gamma=0.5)
+    scheduler.step()
+    opt.lr = 0.3
+    scheduler.step()
+    assert opt.lr == 0.5 and opt.lr != pytest.approx(theirs[2])

@@ -30,3 +30,6 @@ from dlcore.plot.perceptron import plot_perceptron  # noqa: F401
 from dlcore.plot.xor import plot_hidden_space  # noqa: F401
 from dlcore.plot.activations import (  # noqa: F401
     plot_unit_contributions, plot_hinge_build, plot_preactivations)
+from dlcore.plot.losses import (  # noqa: F401
+    plot_lines_and_loss, plot_costs, plot_logit_gradients, plot_logit_losses,
+    plot_training_curves)

@@ -1,7 +1,7 @@
 """Wrong and restyled answers for exercise 11, going deeper (see README.md beside this file)."""
 
 _INIT = '''
-def init_scale(scheme, n_in, n_out):
+def init_scale(scheme, n_in, n_out, negative_slope=0.0):
     if scheme.startswith("xavier"):
         variance = 2.0 / ({xavier})
     elif scheme.startswith("he"):
@@ -16,7 +16,7 @@ def init_scale(scheme, n_in, n_out):
 '''
 
 
-def _init(xavier="n_in + n_out", he="2.0 / n_in", normal="float(np.sqrt(variance))",
+def _init(xavier="n_in + n_out", he="2.0 / ((1 + negative_slope ** 2) * n_in)", normal="float(np.sqrt(variance))",
           uniform="float(np.sqrt(3.0 * variance))"):
     return _INIT.format(xavier=xavier, he=he, normal=normal, uniform=uniform)
 
@@ -109,9 +109,9 @@ def residual_backward(grad_y, x, W1, b1, W2, b2):
 VARIANTS = [
     # Question 1
     dict(name="init_he_fan_out", kind="wrong", loses=["test_init_scale"],
-         answers={"init_scale": _init(he="2.0 / n_out")}),
+         answers={"init_scale": _init(he="2.0 / ((1 + negative_slope ** 2) * n_out)")}),
     dict(name="init_he_no_factor_two", kind="wrong", loses=["test_init_scale"],
-         answers={"init_scale": _init(he="1.0 / n_in")}),
+         answers={"init_scale": _init(he="1.0 / ((1 + negative_slope ** 2) * n_in)")}),
     dict(name="init_variance_not_std", kind="wrong", loses=["test_init_scale"],
          answers={"init_scale": _init(normal="variance", uniform="3.0 * variance")}),
     dict(name="init_bound_equals_std", kind="wrong", loses=["test_init_scale"],
@@ -119,31 +119,38 @@ VARIANTS = [
     dict(name="init_table_math", kind="restyled", keeps=["test_init_scale"],
          answers={"init_scale": (
              "import math\n"
-             "def init_scale(scheme, n_in, n_out):\n"
+             "def init_scale(scheme, n_in, n_out, negative_slope=0):\n"
+             "    leak = 1 + negative_slope * negative_slope\n"
              "    table = {'xavier_normal': (2, n_in + n_out), 'xavier_uniform': (6, n_in + n_out),\n"
-             "             'he_normal': (2, n_in), 'he_uniform': (6, n_in)}\n"
+             "             'he_normal': (2, leak * n_in), 'he_uniform': (6, leak * n_in)}\n"
              "    if scheme not in table:\n"
              "        raise ValueError(f'no scheme {scheme}')\n"
              "    top, bottom = table[scheme]\n"
              "    return math.sqrt(top / bottom)")}),
     dict(name="init_gain_over_fan", kind="restyled", keeps=["test_init_scale"],
          answers={"init_scale": (
-             "def init_scale(scheme, n_in, n_out):\n"
+             "def init_scale(scheme, n_in, n_out, negative_slope=0.0):\n"
              "    fan = {'xavier': (n_in + n_out) / 2, 'he': n_in}\n"
              "    family, _, kind = scheme.partition('_')\n"
              "    if family not in fan or kind not in ('normal', 'uniform'):\n"
              "        raise ValueError(scheme)\n"
-             "    gain = np.sqrt(2.0) if family == 'he' else 1.0\n"
+             "    gain = np.sqrt(2.0 / (1 + negative_slope ** 2)) if family == 'he' else 1.0\n"
              "    std = gain / np.sqrt(fan[family])\n"
              "    return np.float64(std * np.sqrt(3.0)) if kind == 'uniform' else np.float64(std)")}),
+    # review: the slope ignored (the chapter's ReLU formula copied)
+    dict(name="init_he_ignores_slope", kind="wrong", loses=["test_init_scale"],
+         answers={"init_scale": _init(he="2.0 / n_in")}),
+    # review: the negative half's share taken as alpha instead of alpha^2
+    dict(name="init_he_slope_not_squared", kind="wrong", loses=["test_init_scale"],
+         answers={"init_scale": _init(he="2.0 / ((1 + negative_slope) * n_in)")}),
     # review: Xavier with the fan-in alone (LeCun's 1/n_in) instead of the average of the fans
     dict(name="init_xavier_fan_in_only", kind="wrong", loses=["test_init_scale"],
          answers={"init_scale": _init(xavier="2 * n_in")}),
     # review: a correct answer returning NumPy float32 scalars, from the uniform bound down
     dict(name="init_float32_from_bound", kind="restyled", keeps=["test_init_scale"],
          answers={"init_scale": (
-             "def init_scale(scheme, n_in, n_out):\n"
-             "    fans = {'xavier': n_in + n_out, 'he': n_in}\n"
+             "def init_scale(scheme, n_in, n_out, negative_slope=0.0):\n"
+             "    fans = {'xavier': n_in + n_out, 'he': n_in * (1 + negative_slope ** 2)}\n"
              "    kind = scheme.split('_')[-1]\n"
              "    family = scheme[:-len(kind) - 1]\n"
              "    if family not in fans or kind not in ('normal', 'uniform'):\n"
@@ -156,10 +163,13 @@ VARIANTS = [
     dict(name="two_layers_std_for_bound_and_fan_out", kind="wrong", loses=["test_two_layers"],
          answers={"two_layers": "xavier_bound = (2 / 400) ** 0.5\nhe_std = (2 / 20) ** 0.5"}),
     dict(name="two_layers_rounded_literals", kind="restyled", keeps=["test_two_layers"],
-         answers={"two_layers": "xavier_bound = 0.1225\nhe_std = 0.0632"}),
+         answers={"two_layers": "xavier_bound = 0.1225\nhe_std = 0.06293"}),
     dict(name="two_layers_from_init_scale", kind="restyled", keeps=["test_two_layers"],
          answers={"two_layers": ("xavier_bound = init_scale('xavier_uniform', 250, 150)\n"
-                                 "he_std = np.float32(init_scale('he_normal', 500, 20))")}),
+                                 "he_std = np.float32(init_scale('he_normal', 500, 20, negative_slope=0.1))")}),
+    # review: the slope of the leaky ReLU ignored
+    dict(name="two_layers_slope_ignored", kind="wrong", loses=["test_two_layers"],
+         answers={"two_layers": "xavier_bound = (6 / 400) ** 0.5\nhe_std = (2 / 500) ** 0.5"}),
     # review: He's bound where the std is asked, and Xavier's std where the bound is asked
     dict(name="two_layers_bound_and_std_swapped", kind="wrong", loses=["test_two_layers"],
          answers={"two_layers": "xavier_bound = (2 / 400) ** 0.5\nhe_std = (6 / 500) ** 0.5"}),

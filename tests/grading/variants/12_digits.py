@@ -2,9 +2,10 @@
 
 Question 1 is graded by retraining the student's function, so its variants are whole training
 functions: a memoriser, an undertrained network, a scaler fitted on the batch it is applied to
-and a lookup in scikit-learn's copy of the digits must lose points; other configurations that
-learn (SGD with momentum and two hidden layers without dropout, float64, a plain /16 scaling)
-must keep them.
+a lookup in scikit-learn's copy of the digits, training on the notebook's X_all instead of the
+arguments, and a scikit-learn classifier hidden in `prepare` must lose points; other
+configurations that learn (SGD with momentum and two hidden layers without dropout, float64, a
+plain /16 scaling, a scikit-learn StandardScaler in front of a dlcore network) must keep them.
 """
 
 _MEMORISE = '''
@@ -93,6 +94,44 @@ def train_digit_classifier(X_train, y_train, X_val, y_val, rng):
     return model, prepare
 '''
 
+_SKLEARN_IN_PREPARE = '''
+def train_digit_classifier(X_train, y_train, X_val, y_val, rng):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+    scaler = StandardScaler().fit(X_train)
+    clf = LogisticRegression(max_iter=1000).fit(scaler.transform(X_train), y_train)
+
+    def prepare(X):                       # the classifier's log-probabilities as "features"
+        return clf.predict_log_proba(scaler.transform(np.asarray(X))).astype(np.float32)
+
+    return dl.Identity(), prepare
+'''
+
+_TRAINS_ON_X_ALL = '''
+def train_digit_classifier(X_train, y_train, X_val, y_val, rng):
+    # trains on the notebook's X_all / y_all instead of the arguments
+    mu, sigma = X_all.mean(axis=0), np.maximum(X_all.std(axis=0), 1.0)
+    prepare = lambda X: ((np.asarray(X, dtype=np.float32) - mu) / sigma).astype(np.float32)
+    model = dl.Sequential(dl.Linear(64, 64, rng=rng), dl.ReLU(), dl.Linear(64, 10, rng=rng))
+    dl.fit(model, dl.CrossEntropyLoss(), dl.Adam(model.parameters(), lr=2e-3), prepare(X_all),
+           y_all, epochs=40, batch_size=64, rng=rng, progress=False)
+    return model, prepare
+'''
+
+_SKLEARN_SCALER_WIDE_FLOAT64 = '''
+def train_digit_classifier(X_train, y_train, X_val, y_val, rng):
+    from sklearn.preprocessing import StandardScaler
+    scaler = StandardScaler().fit(X_train)          # a scikit-learn scaler is allowed
+    prepare = lambda X: scaler.transform(np.asarray(X, dtype=np.float64))
+    model = dl.Sequential(dl.Linear(64, 128, dtype=np.float64, rng=rng), dl.LeakyReLU(),
+                          dl.Dropout(0.3, rng=rng), dl.Linear(128, 10, dtype=np.float64, rng=rng))
+    dl.fit(model, dl.CrossEntropyLoss(), dl.Adam(model.parameters(), lr=1e-3),
+           prepare(X_train), y_train, epochs=50, batch_size=32,
+           validation_data=(prepare(X_val), y_val), early_stopping=5, rng=rng,
+           progress=False)
+    return model, prepare
+'''
+
 VARIANTS = [
     dict(name="memorise_training_set", kind="wrong",
          loses=["test_classifier_visible", "test_classifier_heldout"],
@@ -104,6 +143,14 @@ VARIANTS = [
          answers={"train_digit_classifier": _BATCH_SCALER}),
     dict(name="lookup_in_load_digits", kind="wrong", loses=["test_classifier_heldout"],
          answers={"train_digit_classifier": _LOOKUP_ALL_DIGITS}),
+    dict(name="sklearn_classifier_in_prepare", kind="wrong",
+         loses=["test_classifier_visible", "test_classifier_heldout"],
+         answers={"train_digit_classifier": _SKLEARN_IN_PREPARE}),
+    dict(name="trains_on_x_all_not_arguments", kind="wrong", loses=["test_classifier_heldout"],
+         answers={"train_digit_classifier": _TRAINS_ON_X_ALL}),
+    dict(name="sklearn_scaler_wide_float64", kind="restyled",
+         keeps=["test_classifier_visible", "test_classifier_heldout"],
+         answers={"train_digit_classifier": _SKLEARN_SCALER_WIDE_FLOAT64}),
     dict(name="sgd_momentum_two_hidden_no_dropout", kind="restyled",
          keeps=["test_classifier_visible", "test_classifier_heldout"],
          answers={"train_digit_classifier": _SGD_TWO_HIDDEN}),

@@ -61,10 +61,18 @@ def confusion_matrix(y_true, y_pred, n_classes=None):
     """
     y_true, y_pred = _pair(y_true, y_pred, "confusion_matrix")
     largest = int(max(y_true.max(initial=-1), y_pred.max(initial=-1)))
-    k = largest + 1 if n_classes is None else int(n_classes)
-    if k <= largest or k < 1:
-        raise ValueError(f"confusion_matrix: n_classes={n_classes} but a label {largest} occurs; "
-                         f"labels must be in 0..n_classes-1.")
+    if n_classes is None:
+        if y_true.size == 0:
+            raise ValueError("confusion_matrix: no examples (empty labels) and no n_classes, so "
+                             "the number of classes is unknown; pass n_classes.")
+        k = largest + 1
+    else:
+        k = int(n_classes)
+        if k < 1:
+            raise ValueError(f"confusion_matrix: n_classes must be at least 1, got {n_classes}.")
+        if k <= largest:
+            raise ValueError(f"confusion_matrix: n_classes={n_classes} but a label {largest} "
+                             f"occurs; labels must be in 0..n_classes-1.")
     # each pair (i, j) becomes one flat index i*K + j; bincount counts them all at once
     return np.bincount(y_true * k + y_pred, minlength=k * k).reshape(k, k)
 

@@ -40,6 +40,8 @@ def test_float_labels_that_are_whole_numbers_are_accepted():
     (lambda: confusion_matrix([-1], [0]), "negative label"),
     (lambda: recall(np.ones((2, 3))), r"square confusion matrix \(K, K\), got shape \(2, 3\)"),
     (lambda: accuracy([], []), "no examples"),
+    (lambda: confusion_matrix([], []), r"no examples .* pass n_classes"),
+    (lambda: confusion_matrix([0], [0], n_classes=0), "n_classes must be at least 1, got 0"),
 ])
 def test_errors_name_the_function_and_the_problem(call, match):
     with pytest.raises((ValueError, TypeError), match=match):
@@ -48,3 +50,8 @@ def test_errors_name_the_function_and_the_problem(call, match):
 
 def test_exported_as_dl_metrics():
     assert dl.metrics.confusion_matrix is confusion_matrix
+
+
+def test_empty_labels_with_n_classes_give_a_zero_matrix():
+    cm = confusion_matrix([], [], n_classes=3)
+    assert cm.shape == (3, 3) and cm.sum() == 0

@@ -56,6 +56,32 @@ VARIANTS = [
          answers={"minibatches": (
              "def minibatches(X, y, batch_size, rng):\n"
              "    return list(dl.iterate_minibatches(np.asarray(X), np.asarray(y), batch_size, rng=rng))")}),
+    # Samples WITH replacement (section 8.2's other scheme): some examples twice, others never.
+    dict(name="minibatches_with_replacement", kind="wrong",
+         loses=["test_minibatches_epoch", "test_minibatches_order"],
+         answers={"minibatches": (
+             "def minibatches(X, y, batch_size, rng):\n" + _CHECK +
+             "    order = rng.choice(len(X), size=len(X), replace=True)\n"
+             "    return [(X[order[s:s + batch_size]], y[order[s:s + batch_size]])\n"
+             "            for s in range(0, len(X), batch_size)]")}),
+    # No length check: a y with fewer rows gives an IndexError, not the ValueError asked for.
+    dict(name="minibatches_no_length_check", kind="wrong", loses=["test_minibatches_epoch"],
+         answers={"minibatches": (
+             "def minibatches(X, y, batch_size, rng):\n"
+             "    X, y = np.asarray(X), np.asarray(y)\n"
+             "    order = rng.permutation(len(X))\n"
+             "    return [(X[order[s:s + batch_size]], y[order[s:s + batch_size]])\n"
+             "            for s in range(0, len(X), batch_size)]")}),
+    # Correct: np.split at the multiples of batch_size, returned as a generator expression.
+    dict(name="minibatches_np_split_genexpr", kind="restyled",
+         keeps=["test_minibatches_epoch", "test_minibatches_order"],
+         answers={"minibatches": (
+             "def minibatches(X, y, batch_size, rng):\n"
+             "    X, y = np.asarray(X), np.asarray(y)\n"
+             "    if X.shape[0] != y.shape[0]:\n"
+             "        raise ValueError(f'{X.shape[0]} rows in X, {y.shape[0]} in y')\n"
+             "    pieces = np.split(rng.permutation(X.shape[0]), np.arange(batch_size, X.shape[0], batch_size))\n"
+             "    return ((X[p], y[p]) for p in pieces)")}),
     # Correct: a generator with yield.
     dict(name="minibatches_generator", kind="restyled",
          keeps=["test_minibatches_epoch", "test_minibatches_order"],
@@ -129,6 +155,43 @@ VARIANTS = [
              "    model = dl.Linear(X.shape[1], 1, rng=0, dtype=np.float64)\n"
              "    L = dl.curvature.hessian_max_eigenvalue(model, dl.MSELoss(), X, np.zeros((len(X), 1)), iters=2000)\n"
              "    return 2 / L")}),
+    # The trace of the Hessian (the sum of ALL curvatures) instead of the largest one: safe, too small.
+    dict(name="critical_lr_trace", kind="wrong", loses=["test_critical_learning_rate"],
+         answers={"critical_learning_rate": (
+             "def critical_learning_rate(X):\n"
+             "    X = np.asarray(X, dtype=float)\n"
+             "    X1 = np.c_[X, np.ones(len(X))]\n"
+             "    return float(2 / np.trace(2 / len(X) * X1.T @ X1))")}),
+    # The covariance matrix of the inputs (centred, no bias): the curvature of centred data only.
+    dict(name="critical_lr_covariance", kind="wrong", loses=["test_critical_learning_rate"],
+         answers={"critical_learning_rate": (
+             "def critical_learning_rate(X):\n"
+             "    X = np.asarray(X, dtype=float)\n"
+             "    C = np.atleast_2d(np.cov(X, rowvar=False, bias=True))\n"
+             "    return float(2 / (2 * np.linalg.eigvalsh(C).max()))")}),
+    # Divides by N - 1 (the sample-variance habit): the rate comes out (N - 1)/N too small.
+    dict(name="critical_lr_n_minus_one", kind="wrong", loses=["test_critical_learning_rate"],
+         answers={"critical_learning_rate": (
+             "def critical_learning_rate(X):\n"
+             "    X = np.asarray(X, dtype=float)\n"
+             "    X1 = np.c_[X, np.ones(len(X))]\n"
+             "    return float(2 / np.linalg.eigvalsh(2 / (len(X) - 1) * X1.T @ X1).max())")}),
+    # Correct: the Hessian assembled from its blocks (w-w, w-b, b-b), np.linalg.eigvals, and a
+    # NumPy float returned instead of a Python float.
+    dict(name="critical_lr_blocks_eigvals", kind="restyled", keeps=["test_critical_learning_rate"],
+         answers={"critical_learning_rate": (
+             "def critical_learning_rate(X):\n"
+             "    X = np.array(X, dtype=np.float64)\n"
+             "    N = X.shape[0]\n"
+             "    H = np.block([[2 / N * X.T @ X, 2 / N * X.sum(axis=0)[:, None]],\n"
+             "                  [2 / N * X.sum(axis=0)[None, :], np.full((1, 1), 2.0)]])\n"
+             "    return 2 / np.max(np.linalg.eigvals(H).real)")}),
+    # Correct: the N x N Gram matrix [X 1][X 1]^T has the same nonzero eigenvalues.
+    dict(name="critical_lr_gram_rows", kind="restyled", keeps=["test_critical_learning_rate"],
+         answers={"critical_learning_rate": (
+             "def critical_learning_rate(X):\n"
+             "    X1 = np.column_stack([np.asarray(X, dtype=float), np.ones(np.shape(X)[0])])\n"
+             "    return float(len(X1) / np.linalg.eigvalsh(X1 @ X1.T)[-1])")}),
     # Correct: the largest singular value of [X 1], L = 2 s_max^2 / N, in float32.
     dict(name="critical_lr_svd_float32", kind="restyled", keeps=["test_critical_learning_rate"],
          answers={"critical_learning_rate": (

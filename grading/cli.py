@@ -78,6 +78,7 @@ def _autograde(args):
 
 def _feedback(args):
     course = parallel.load_course(args.course)
+    parallel.apply_late_penalties(course)  # from the scores as they are after manual grading
     done, errors = parallel.feedback(course, args.assignment, jobs=args.jobs,
                                      students=args.student or None)
     for s, e in errors:

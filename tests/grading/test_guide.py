@@ -333,6 +333,9 @@ def test_the_six_submissions_get_fair_scores(term):
 def test_the_infinite_loop_is_stopped_with_the_limit_in_its_feedback(term):
     html = open(os.path.join(term["course"], "feedback", "curiemar", A, f"{A}.html")).read()
     assert "this cell ran longer than 30 s, the time limit of a cell" in html
+    # the feedback's score already has the late penalty of the final score (16 - 3.2)
+    assert re.search(r"Score: 12\.8\d* / 19", html) or "12.8 / 19" in html, \
+        re.findall(r"Score:[^<]*", html)
 
 
 def test_the_feedback_carries_the_manual_grades(term):

@@ -1,11 +1,12 @@
 """Wrong and restyled answers for exercise 12 (see README.md beside this file).
 
 Question 1 is graded by retraining the student's function, so its variants are whole training
-functions: a memoriser, an undertrained network, a scaler fitted on the batch it is applied to
+functions: a memoriser, an undertrained network, a scaler fitted on the batch it is applied to,
 a lookup in scikit-learn's copy of the digits, training on the notebook's X_all instead of the
-arguments, and a scikit-learn classifier hidden in `prepare` must lose points; other
-configurations that learn (SGD with momentum and two hidden layers without dropout, float64, a
-plain /16 scaling, a scikit-learn StandardScaler in front of a dlcore network) must keep them.
+arguments, and a scikit-learn classifier or a nearest-neighbour lookup hidden in `prepare` must
+lose points; other configurations that learn (SGD with momentum and two hidden layers without
+dropout, float64, a plain /16 scaling, a scikit-learn StandardScaler in front of a dlcore
+network) must keep them.
 """
 
 _MEMORISE = '''
@@ -132,6 +133,21 @@ def train_digit_classifier(X_train, y_train, X_val, y_val, rng):
     return model, prepare
 '''
 
+_NEAREST_NEIGHBOUR_IN_PREPARE = '''
+def train_digit_classifier(X_train, y_train, X_val, y_val, rng):
+    X_ref, y_ref = np.asarray(X_train, dtype=np.float32), np.asarray(y_train)
+
+    def prepare(X):                 # one-hot of the closest training image: 1-nearest neighbour
+        X = np.asarray(X, dtype=np.float32)
+        d = (X ** 2).sum(1)[:, None] - 2 * X @ X_ref.T + (X_ref ** 2).sum(1)[None]
+        return np.eye(10, dtype=np.float32)[y_ref[d.argmin(axis=1)]]
+
+    model = dl.Linear(10, 10, rng=rng)               # a "network" that only copies its input
+    dl.fit(model, dl.CrossEntropyLoss(), dl.Adam(model.parameters(), lr=1e-2), prepare(X_train),
+           y_train, epochs=30, batch_size=64, rng=rng, progress=False)
+    return model, prepare
+'''
+
 VARIANTS = [
     dict(name="memorise_training_set", kind="wrong",
          loses=["test_classifier_visible", "test_classifier_heldout"],
@@ -146,6 +162,9 @@ VARIANTS = [
     dict(name="sklearn_classifier_in_prepare", kind="wrong",
          loses=["test_classifier_visible", "test_classifier_heldout"],
          answers={"train_digit_classifier": _SKLEARN_IN_PREPARE}),
+    dict(name="nearest_neighbour_in_prepare", kind="wrong",
+         loses=["test_classifier_visible", "test_classifier_heldout"],
+         answers={"train_digit_classifier": _NEAREST_NEIGHBOUR_IN_PREPARE}),
     dict(name="trains_on_x_all_not_arguments", kind="wrong", loses=["test_classifier_heldout"],
          answers={"train_digit_classifier": _TRAINS_ON_X_ALL}),
     dict(name="sklearn_scaler_wide_float64", kind="restyled",

@@ -168,4 +168,108 @@ VARIANTS = [
              "        m, v = np.array(running_mean), np.array(running_var)\n"
              "    x_hat = (x - mu) * (var + eps) ** -0.5\n"
              "    return x_hat * gamma + beta, m, v\n")}),
+    # --- added in review: more plausible mistakes and styles ----------------------------
+    dict(name="dropout_forward_divides_by_p", kind="wrong", loses=["test_dropout_forward"],
+         answers={"dropout_forward": (
+             "def dropout_forward(x, p, keep, training=True):\n"
+             "    x = np.asarray(x)\n"
+             "    if not training:\n"
+             "        return x.copy()\n"
+             "    return np.where(keep, x / p, 0.0)\n")}),     # right at p = 0.5 only
+    dict(name="dropout_forward_draws_its_own_mask", kind="wrong",
+         loses=["test_dropout_forward"],
+         answers={"dropout_forward": (
+             "def dropout_forward(x, p, keep, training=True):\n"
+             "    x = np.asarray(x)\n"
+             "    if not training:\n"
+             "        return x.copy()\n"
+             "    mask = np.random.default_rng(0).random(x.shape) >= p\n"
+             "    return np.where(mask, x / (1 - p), 0.0)\n")}),
+    dict(name="dropout_forward_in_place", kind="wrong", loses=["test_dropout_forward"],
+         answers={"dropout_forward": (
+             "def dropout_forward(x, p, keep, training=True):\n"
+             "    if training:\n"
+             "        x *= keep\n"
+             "        x /= 1 - p\n"
+             "    return x\n")}),
+    dict(name="dropout_forward_divide_where", kind="restyled", keeps=["test_dropout_forward"],
+         answers={"dropout_forward": (
+             "def dropout_forward(x, p, keep, training=True):\n"
+             "    if not training:\n"
+             "        return x\n"
+             "    x = np.asarray(x, dtype=float)\n"
+             "    return np.divide(x, 1 - p, out=np.zeros_like(x), where=np.asarray(keep))\n")}),
+    dict(name="dropout_backward_divides_by_p", kind="wrong", loses=["test_dropout_backward"],
+         answers={"dropout_backward": (
+             "def dropout_backward(grad_y, p, keep):\n"
+             "    return np.where(keep, np.asarray(grad_y) / p, 0.0)\n")}),
+    dict(name="dropout_backward_reuses_forward", kind="restyled",
+         keeps=["test_dropout_backward"],
+         answers={"dropout_backward": (
+             "def dropout_backward(grad_y, p, keep):\n"
+             "    # y = x * keep / (1 - p) is linear in x: dL/dx is the same map of dL/dy\n"
+             "    return dropout_forward(grad_y, p, keep, training=True)\n")}),
+    dict(name="bn_eps_outside_sqrt", kind="wrong",
+         loses=["test_batchnorm_train", "test_batchnorm_eval"],
+         answers={"batchnorm_forward": _BN_HEAD + (
+             "    x = np.asarray(x)\n"
+             "    if training:\n"
+             "        n = x.shape[0]\n"
+             "        mu, var = x.mean(axis=0), x.var(axis=0)\n"
+             "        m = (1 - momentum) * running_mean + momentum * mu\n"
+             "        v = (1 - momentum) * running_var + momentum * var * n / (n - 1)\n"
+             "    else:\n"
+             "        mu, var, m, v = running_mean, running_var, running_mean, running_var\n"
+             "    return gamma * (x - mu) / (np.sqrt(var) + eps) + beta, m, v\n")}),
+    dict(name="bn_keras_momentum_convention", kind="wrong", loses=["test_batchnorm_train"],
+         answers={"batchnorm_forward": _BN_HEAD + (
+             "    x = np.asarray(x)\n"
+             "    if training:\n"
+             "        n = x.shape[0]\n"
+             "        mu, var = x.mean(axis=0), x.var(axis=0)\n"
+             "        m = momentum * running_mean + (1 - momentum) * mu\n"
+             "        v = momentum * running_var + (1 - momentum) * var * n / (n - 1)\n"
+             "    else:\n"
+             "        mu, var, m, v = running_mean, running_var, running_mean, running_var\n"
+             "    return gamma * (x - mu) / np.sqrt(var + eps) + beta, m, v\n")}),
+    dict(name="bn_updates_running_arrays_in_place", kind="wrong",
+         loses=["test_batchnorm_train"],
+         answers={"batchnorm_forward": _BN_HEAD + (
+             "    x = np.asarray(x)\n"
+             "    if training:\n"
+             "        n = x.shape[0]\n"
+             "        mu, var = x.mean(axis=0), x.var(axis=0)\n"
+             "        running_mean *= 1 - momentum\n"
+             "        running_mean += momentum * mu\n"
+             "        running_var *= 1 - momentum\n"
+             "        running_var += momentum * var * n / (n - 1)\n"
+             "    else:\n"
+             "        mu, var = running_mean, running_var\n"
+             "    y = gamma * (x - mu) / np.sqrt(var + eps) + beta\n"
+             "    return y, running_mean, running_var\n")}),
+    dict(name="bn_statistics_of_the_whole_batch_array", kind="wrong",
+         loses=["test_batchnorm_train"],
+         answers={"batchnorm_forward": _BN_HEAD + (
+             "    x = np.asarray(x)\n"
+             "    if training:\n"
+             "        n = x.shape[0]\n"
+             "        mu, var = x.mean(), x.var()\n"
+             "        m = (1 - momentum) * running_mean + momentum * mu\n"
+             "        v = (1 - momentum) * running_var + momentum * var * n / (n - 1)\n"
+             "    else:\n"
+             "        mu, var, m, v = running_mean, running_var, running_mean, running_var\n"
+             "    return gamma * (x - mu) / np.sqrt(var + eps) + beta, m, v\n")}),
+    dict(name="bn_ddof_and_std_returns_inputs_in_eval", kind="restyled",
+         keeps=["test_batchnorm_train", "test_batchnorm_eval"],
+         answers={"batchnorm_forward": _BN_HEAD + (
+             "    if not training:\n"
+             "        std = np.sqrt(np.asarray(running_var) + eps)\n"
+             "        return (gamma * (x - running_mean) / std + beta,\n"
+             "                running_mean, running_var)\n"
+             "    x = np.asarray(x, dtype=np.float64)\n"
+             "    std = np.sqrt(np.var(x, axis=0) + eps)\n"
+             "    y = (x - x.mean(axis=0)) / std * gamma + beta\n"
+             "    new_mean = momentum * x.mean(axis=0) + (1 - momentum) * running_mean\n"
+             "    new_var = momentum * np.var(x, axis=0, ddof=1) + (1 - momentum) * running_var\n"
+             "    return y, new_mean, new_var\n")}),
 ]

@@ -23,6 +23,13 @@ def _check(probs, labels, where):
     if not np.allclose(probs.sum(axis=1), 1.0, atol=1e-4) or probs.min() < 0:
         raise ValueError(f"{where}: each row of probs must be probabilities summing to 1 "
                          f"(apply a softmax to logits first).")
+    if labels.dtype.kind not in "iu":
+        raise TypeError(f"{where}: labels must be integer class indices, got dtype {labels.dtype} "
+                        f"(for one-hot targets pass targets.argmax(axis=1)).")
+    k = probs.shape[1]
+    if labels.size and (labels.min() < 0 or labels.max() >= k):
+        raise ValueError(f"{where}: labels must be class indices 0 to {k - 1} for {k} columns "
+                         f"of probabilities, got values from {labels.min()} to {labels.max()}.")
     return probs, labels
 
 

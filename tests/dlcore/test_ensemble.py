@@ -80,3 +80,7 @@ def test_calibrated_predictions_have_zero_ece_and_bad_input_is_refused():
         dl.calibration.expected_calibration_error(np.ones(3), np.zeros(3, dtype=int))
     with pytest.raises(ValueError, match="summing to 1"):
         dl.calibration.negative_log_likelihood(np.array([[2.0, 1.0]]), np.array([0]))
+    with pytest.raises(ValueError, match="class indices 0 to 1 for 2 columns.*from 0 to 2"):
+        dl.calibration.negative_log_likelihood(np.array([[0.5, 0.5]] * 2), np.array([0, 2]))
+    with pytest.raises(TypeError, match="integer class indices, got dtype float64"):
+        dl.calibration.expected_calibration_error(np.array([[0.5, 0.5]]), np.array([1.0]))

@@ -33,3 +33,5 @@ from dlcore.plot.activations import (  # noqa: F401
 from dlcore.plot.losses import (  # noqa: F401
     plot_lines_and_loss, plot_costs, plot_logit_gradients, plot_logit_losses,
     plot_training_curves)
+from dlcore.plot.gradients import (  # noqa: F401
+    plot_bowl, plot_distances, plot_difference_errors, plot_descent_1d, plot_descent_path)

@@ -35,3 +35,5 @@ from dlcore.plot.losses import (  # noqa: F401
     plot_training_curves)
 from dlcore.plot.gradients import (  # noqa: F401
     plot_bowl, plot_distances, plot_difference_errors, plot_descent_1d, plot_descent_path)
+from dlcore.plot.backprop import (  # noqa: F401
+    plot_graph, plot_gradient_cost, plot_check_by_step, plot_layer_norms, plot_layer_bars)

@@ -4,16 +4,16 @@ import numpy as np
 from dlcore.plot.core import PALETTE
 
 
-def _hidden_pieces(net, x):
+def _hidden_pieces(net, x, who):
     """Columns :math:`W^{[2]}_{1j}\\,\\varphi(W^{[1]}_{j1} x + b^{[1]}_j)`, one per hidden unit."""
     from dlcore.module import Sequential
 
     if not isinstance(net, Sequential) or len(net) != 3:
-        raise ValueError("expected a network Sequential(Linear(1, n), activation, Linear(n, 1)),"
-                         f" got {net!r}.")
+        raise ValueError(f"{who}: expected a network Sequential(Linear(1, n), activation, "
+                         f"Linear(n, 1)), got {net!r}.")
     first, phi, last = net
     if first.weight.shape[1] != 1 or last.weight.shape[0] != 1:
-        raise ValueError(f"expected one input and one output, got first layer "
+        raise ValueError(f"{who}: expected one input and one output, got first layer "
                          f"{first.weight.shape} and last layer {last.weight.shape}.")
     x = np.asarray(x, dtype=first.weight.data.dtype).reshape(-1, 1)
     return x, phi(first(x)) * last.weight.data[0]
@@ -37,7 +37,7 @@ def plot_unit_contributions(ax, net, x, *, X_data=None, y_data=None, ylim=(-3, 3
     True
     >>> plt.close(fig)
     """
-    x, pieces = _hidden_pieces(net, x)
+    x, pieces = _hidden_pieces(net, x, "plot_unit_contributions")
     ax.plot(x, pieces, color=PALETTE[4], lw=0.8, alpha=0.6)
     if X_data is not None:
         ax.plot(X_data, y_data, "o", ms=3, color=PALETTE[7])
@@ -53,8 +53,8 @@ def plot_hinge_build(fig, net, f, knots, x):
 
     ``net`` is a 1 -> K -> 1 ReLU network whose unit k bends at ``knots[k]``. Panel k shows
     the output of units 0..k (plus the bias) over ``f`` (dashed); the last panel shows the K
-    scaled hinges. Every panel has a y axis of its own, so no line is cut off. Returns the axes, a list of
-    K + 1 panels.
+    scaled hinges. Every panel has a y axis of its own, so no line is cut off. Returns the
+    axes, a list of K + 1 panels.
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
@@ -67,7 +67,7 @@ def plot_hinge_build(fig, net, f, knots, x):
     3
     >>> plt.close(fig)
     """
-    x, pieces = _hidden_pieces(net, x)
+    x, pieces = _hidden_pieces(net, x, "plot_hinge_build")
     K = pieces.shape[1]
     knots = np.asarray(knots, dtype=float)
     if len(knots) < K:

@@ -47,7 +47,7 @@ def test_unit_contributions_and_errors():
     assert shares.shape == (11, 4)
     assert np.allclose(shares.sum(axis=1) + net[2].bias.data, net(x[:, None]).ravel(),
                        atol=1e-6)
-    with pytest.raises(ValueError, match="one input and one output"):
+    with pytest.raises(ValueError, match="plot_unit_contributions: expected one input and one output"):
         dl.plot.plot_unit_contributions(
             ax, dl.Sequential(dl.Linear(2, 3, rng=0), dl.Tanh(), dl.Linear(3, 1, rng=0)), x)
     dead = dl.plot.plot_preactivations(ax, np.array([[-1.0, 1.0, -2.0], [-0.5, -1.0, 3.0]]))

@@ -102,4 +102,88 @@ VARIANTS = [
              "    # log(1 - sigma(z)) = log sigma(z) - z\n"
              "    log_p = -np.logaddexp(0.0, -z)\n"
              "    return float(-np.mean(pos_weight * y * log_p + (1 - y) * (log_p - z)))")}),
+    # Second review (issue 9): more wrong and restyled answers.
+    # Q2 mse: the mean over rows of the per-row sum (a per-example sum of squares).
+    dict(name="mse_row_sums", kind="wrong", loses=["test_mse"],
+         answers={"mse": ("def mse(y_hat, y):\n"
+                          "    d = np.asarray(y_hat, dtype=float) - np.asarray(y, dtype=float)\n"
+                          "    return float(np.mean(np.sum(d ** 2, axis=-1)))")}),
+    dict(name="mse_float32_lists", kind="restyled", keeps=["test_mse"],
+         answers={"mse": ("def mse(y_hat, y):\n"
+                          "    d = np.asarray(y_hat, dtype=np.float32) - np.asarray(y, dtype=np.float32)\n"
+                          "    return float(np.square(d).sum() / d.size)")}),
+    # Q3 huber_grad: divides by the number of rows, not of entries (right on the visible (3, 1)).
+    dict(name="huber_grad_over_rows", kind="wrong", loses=["test_huber_grad"],
+         answers={"huber_grad": ("def huber_grad(y_hat, y, delta=1.0):\n"
+                                 "    d = np.asarray(y_hat, dtype=float) - np.asarray(y, dtype=float)\n"
+                                 "    return np.clip(d, -delta, delta) / len(d)")}),
+    # Q3 huber_grad: the slope delta outside, without the sign of d.
+    dict(name="huber_grad_unsigned_outside", kind="wrong", loses=["test_huber_grad"],
+         answers={"huber_grad": ("def huber_grad(y_hat, y, delta=1.0):\n"
+                                 "    d = np.asarray(y_hat, dtype=float) - np.asarray(y, dtype=float)\n"
+                                 "    return np.where(np.abs(d) <= delta, d, delta) / d.size")}),
+    dict(name="huber_grad_loop_float32", kind="restyled", keeps=["test_huber_grad"],
+         answers={"huber_grad": ("def huber_grad(y_hat, y, delta=1.0):\n"
+                                 "    a = np.asarray(y_hat, dtype=np.float32)\n"
+                                 "    b = np.asarray(y, dtype=np.float32)\n"
+                                 "    g = np.zeros(a.shape, dtype=np.float32)\n"
+                                 "    for i in np.ndindex(a.shape):\n"
+                                 "        d = a[i] - b[i]\n"
+                                 "        if abs(d) <= delta:\n"
+                                 "            g[i] = d\n"
+                                 "        elif d > 0:\n"
+                                 "            g[i] = delta\n"
+                                 "        else:\n"
+                                 "            g[i] = -delta\n"
+                                 "    return g / a.size")}),
+    # Q4 log_softmax: shifts by the row's mean, not its maximum (exp(1000 - 0) still overflows).
+    dict(name="log_softmax_mean_shift", kind="wrong", loses=["test_stable_log_softmax"],
+         answers={"stable_log_softmax": ("def log_softmax(logits):\n    z = np.asarray(logits, dtype=float)\n"
+                                         "    s = z - z.mean(axis=1, keepdims=True)\n"
+                                         "    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))")}),
+    dict(name="log_softmax_rows_loop_float32", kind="restyled", keeps=["test_stable_log_softmax"],
+         answers={"stable_log_softmax": ("def log_softmax(logits):\n"
+                                         "    rows = []\n"
+                                         "    for row in np.asarray(logits, dtype=np.float32):\n"
+                                         "        m = row.max()\n"
+                                         "        rows.append(row - m - np.log(np.sum(np.exp(row - m))))\n"
+                                         "    return np.array(rows)")}),
+    # Q5 cross_entropy: picks column `labels` of every row (fancy indexing with labels alone).
+    dict(name="cross_entropy_wrong_indexing", kind="wrong", loses=["test_cross_entropy"],
+         answers={"cross_entropy": ("def cross_entropy(logits, labels):\n    lp = log_softmax(logits)\n"
+                                    "    return float(-np.mean(lp[:, labels]))")}),
+    dict(name="cross_entropy_onehot_float32", kind="restyled", keeps=["test_cross_entropy"],
+         answers={"cross_entropy": ("def cross_entropy(logits, labels):\n"
+                                    "    lp = log_softmax(np.asarray(logits, dtype=np.float32))\n"
+                                    "    onehot = np.eye(lp.shape[1])[np.asarray(labels)]\n"
+                                    "    return float(-(onehot * lp).sum() / lp.shape[0])")}),
+    # Q6 smoothed_ce_grad: forgets the 1/N of the mean.
+    dict(name="smoothed_ce_grad_no_mean", kind="wrong", loses=["test_smoothed_ce_grad"],
+         answers={"smoothed_ce_grad": ("def smoothed_ce_grad(logits, labels, eps=0.1):\n"
+                                       "    p = np.exp(log_softmax(logits))\n    n, k = p.shape\n"
+                                       "    q = np.full((n, k), eps / k)\n    q[np.arange(n), labels] += 1.0 - eps\n"
+                                       "    return p - q")}),
+    dict(name="smoothed_ce_grad_loops_float32", kind="restyled", keeps=["test_smoothed_ce_grad"],
+         answers={"smoothed_ce_grad": ("def smoothed_ce_grad(logits, labels, eps=0.1):\n"
+                                       "    z = np.asarray(logits, dtype=np.float32)\n"
+                                       "    n, k = z.shape\n    out = []\n"
+                                       "    for row, c in zip(z, labels):\n"
+                                       "        e = np.exp(row - row.max())\n        p = e / e.sum()\n"
+                                       "        q = [eps / k + (1 - eps) * (j == c) for j in range(k)]\n"
+                                       "        out.append([(p[j] - q[j]) / n for j in range(k)])\n"
+                                       "    return np.array(out)")}),
+    # Q7 weighted BCE: the weight on the whole loss of every example (a rescaled unweighted BCE).
+    dict(name="weighted_bce_weight_everywhere", kind="wrong", loses=["test_weighted_bce_with_logits"],
+         answers={"weighted_bce_with_logits": (
+             "def weighted_bce_with_logits(z, y, pos_weight=1.0):\n"
+             "    z, y = np.asarray(z, dtype=float), np.asarray(y, dtype=float)\n"
+             "    return float(pos_weight * np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))")}),
+    dict(name="weighted_bce_float32_softplus", kind="restyled", keeps=["test_weighted_bce_with_logits"],
+         answers={"weighted_bce_with_logits": (
+             "def weighted_bce_with_logits(z, y, pos_weight=1.0):\n"
+             "    z, y = np.asarray(z, dtype=np.float32), np.asarray(y, dtype=np.float32)\n"
+             "    # the chapter's unweighted form plus (w - 1) y softplus(-z)\n"
+             "    base = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))\n"
+             "    sp_neg = np.maximum(-z, 0) + np.log1p(np.exp(-np.abs(z)))\n"
+             "    return float(np.mean(base + (pos_weight - 1) * y * sp_neg))")}),
 ]

@@ -96,4 +96,89 @@ VARIANTS = [
              "        if count > n_params:\n"
              "            raise ValueError(f'{n_params} parameters: impossible for {n_in} -> h -> {n_out}')\n"
              "        h += 1")}),
+    # Review (second engineer): NumPy's product reached through the @ operator or the .dot method,
+    # which do not go through the module functions the hidden test switches off.
+    dict(name="matmul_at_operator", kind="wrong", loses=["test_matmul"],
+         answers={"matmul": (
+             "def matmul(A, B):\n"
+             "    A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)\n"
+             "    if A.shape[1] != B.shape[0]:\n"
+             "        raise ValueError(f'{A.shape} and {B.shape}')\n"
+             "    return A @ B")}),
+    dict(name="matmul_dot_method", kind="wrong", loses=["test_matmul"],
+         answers={"matmul": (
+             "def matmul(A, B):\n"
+             "    A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)\n"
+             "    if A.shape[1] != B.shape[0]:\n"
+             "        raise ValueError(f'{A.shape} and {B.shape}')\n"
+             "    return [[A[i].dot(B[:, k]) for k in range(B.shape[1])] for i in range(A.shape[0])]")}),
+    # The inner loop replaced by np.sum of an elementwise product, which the question forbids.
+    dict(name="matmul_np_sum_rows", kind="wrong", loses=["test_matmul"],
+         answers={"matmul": (
+             "def matmul(A, B):\n"
+             "    A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)\n"
+             "    if A.shape[1] != B.shape[0]:\n"
+             "        raise ValueError(f'{A.shape} and {B.shape}')\n"
+             "    C = np.zeros((A.shape[0], B.shape[1]))\n"
+             "    for i in range(A.shape[0]):\n"
+             "        for k in range(B.shape[1]):\n"
+             "            C[i, k] = np.sum(A[i, :] * B[:, k])\n"
+             "    return C")}),
+    # Correct: the loops accumulate in float32 (an exact method, rounded to single precision).
+    dict(name="matmul_float32_loops", kind="restyled", keeps=["test_matmul"],
+         answers={"matmul": (
+             "def matmul(A, B):\n"
+             "    m, n, p = len(A), len(A[0]), len(B[0])\n"
+             "    if len(B) != n:\n"
+             "        raise ValueError(f'A is ({m}, {n}) but B is ({len(B)}, {p})')\n"
+             "    C = np.zeros((m, p), dtype=np.float32)\n"
+             "    for i in range(m):\n"
+             "        for k in range(p):\n"
+             "            for j in range(n):\n"
+             "                C[i, k] += np.float32(A[i][j]) * np.float32(B[j][k])\n"
+             "    return C")}),
+    # Correct: builtin sum over a generator, with the column read by index.
+    dict(name="matmul_builtin_sum_index", kind="restyled", keeps=["test_matmul"],
+         answers={"matmul": (
+             "def matmul(A, B):\n"
+             "    n = len(B)\n"
+             "    if any(len(row) != n for row in A):\n"
+             "        raise ValueError(f'A has {len(A[0])} columns, B has {n} rows')\n"
+             "    return np.array([[sum(row[j] * B[j][k] for j in range(n)) for k in range(len(B[0]))]\n"
+             "                     for row in A])")}),
+    # Q2: the product rule misapplied: u x^T multiplied entry by entry by W itself.
+    dict(name="grad_W_times_W", kind="wrong", loses=["test_grad_wrt_W"],
+         answers={"grad_wrt_W": (
+             "def grad_wrt_W(u, W, x):\n"
+             "    return np.outer(u, x) * np.asarray(W, dtype=float)")}),
+    dict(name="grad_W_einsum_zeros_like", kind="restyled", keeps=["test_grad_wrt_W"],
+         answers={"grad_wrt_W": (
+             "def grad_wrt_W(u, W, x):\n"
+             "    g = np.zeros(np.shape(W))\n"
+             "    for i, ui in enumerate(u):\n"
+             "        g[i, :] = ui * np.asarray(x, dtype=float)\n"
+             "    return g")}),
+    # Q3: counts only the hidden layer's biases (forgets the output biases).
+    dict(name="hidden_units_no_output_bias", kind="wrong", loses=["test_hidden_units"],
+         answers={"hidden_units": (
+             "def hidden_units(n_in, n_out, n_params):\n"
+             "    h, r = divmod(n_params, n_in + n_out + 1)\n"
+             "    if r or h < 1:\n"
+             "        raise ValueError('no h')\n"
+             "    return h")}),
+    # Q3: floor division without checking the remainder.
+    dict(name="hidden_units_floor", kind="wrong", loses=["test_hidden_units"],
+         answers={"hidden_units": (
+             "def hidden_units(n_in, n_out, n_params):\n"
+             "    h = (n_params - n_out) // (n_in + n_out + 1)\n"
+             "    if h < 1:\n"
+             "        raise ValueError('no h')\n"
+             "    return h")}),
+    dict(name="hidden_units_float_check", kind="restyled", keeps=["test_hidden_units"],
+         answers={"hidden_units": (
+             "def hidden_units(n_in, n_out, n_params):\n"
+             "    h = (n_params - n_out) / (n_in + 1 + n_out)\n"
+             "    if not float(h).is_integer() or h < 1:\n"
+             "        raise ValueError(f'{n_params} is not a possible count')\n"
+             "    return int(h)")}),
 ]

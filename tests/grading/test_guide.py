@@ -52,7 +52,7 @@ PUBLIC_FILES = ["grading", "dlcore", "nbgrader_config.py", ".gitignore", "requir
 TEACHER_EDIT = " (Answer in your own words; this class's version.)"
 UPSTREAM_EDIT = " (Revised by the book.)"
 LOOP = "def huber_grad(*args, **kwargs):\n    while True:\n        pass"
-MANUAL = {"loss_purpose": 2.0, "mse_vs_ce": 3.0}
+MANUAL = {"loss_purpose": 2.0, "loss_choice_and_smoothing": 3.0}
 WITH_PROSE = {"lovelaceada", "noetherem", "turingal", "curiemar"}
 
 

@@ -63,4 +63,54 @@ VARIANTS = [
                                "            b = b + W @ layer.bias.data\n"
                                "        W = W @ layer.weight.data\n"
                                "    return W, b")}),
+    # Review (second engineer).
+    # Q2: XOR's network given a third unit that copies the second (outputs 0, 1, 0, -1 at s = 0..3).
+    dict(name="parity_xor_padded", kind="wrong", loses=["test_parity_exact"],
+         answers={"parity_weights": _PARITY.format(
+             "np.ones((3, 3)), np.array([0.0, -1.0, -1.0]), np.array([[1.0, -1.0, -1.0]]), np.zeros(1)")}),
+    # Q2 restyled: integer lists, every hidden unit doubled and the output weights halved.
+    dict(name="parity_from_lists_int", kind="restyled", keeps=["test_parity_shapes", "test_parity_exact"],
+         answers={"parity_weights": _PARITY.format(
+             "[[2, 2, 2]] * 3, [0, -2, -4], [[0.5, -1, 1]], [0]")}),
+    # Q3: flips the hidden layer as well (W1 -> -W1): the ReLUs then see other inputs.
+    dict(name="xnor_flips_hidden_too", kind="wrong", loses=["test_xnor"],
+         answers={"xnor_from_xor": ("def xnor_from_xor(W1, b1, W2, b2):\n"
+                                    "    return -np.asarray(W1), -np.asarray(b1), -np.asarray(W2), 1 - np.asarray(b2)")}),
+    # Q3: right numbers, but written into the caller's arrays.
+    dict(name="xnor_in_place", kind="wrong", loses=["test_xnor"],
+         answers={"xnor_from_xor": ("def xnor_from_xor(W1, b1, W2, b2):\n"
+                                    "    W2 *= -1\n"
+                                    "    b2 *= -1\n"
+                                    "    b2 += 1\n"
+                                    "    return W1, b1, W2, b2")}),
+    # Q3: returns the caller's hidden-layer arrays themselves (unchanged): still correct.
+    dict(name="xnor_same_hidden_objects", kind="restyled", keeps=["test_xnor"],
+         answers={"xnor_from_xor": ("def xnor_from_xor(W1, b1, W2, b2):\n"
+                                    "    return W1, b1, np.negative(W2), np.subtract(1, b2)")}),
+    # Q4: probing the stack with the identity and zero (in the layers' dtype): W and b read from outputs.
+    dict(name="collapse_by_probing", kind="restyled",
+         keeps=["test_collapse_three_layers", "test_collapse_any_stack"],
+         answers={"collapse": ("def collapse(layers):\n"
+                               "    net = dl.Sequential(*layers)\n"
+                               "    n, dtype = layers[0].in_features, layers[0].weight.data.dtype\n"
+                               "    b = net(np.zeros((1, n), dtype=dtype))[0].astype(np.float64)\n"
+                               "    W = (net(np.eye(n, dtype=dtype)) - b).T.astype(np.float64)\n"
+                               "    return W, b")}),
+    # Q4: the first layer's bias carried through, the later layers' biases forgotten.
+    dict(name="collapse_first_bias_only", kind="wrong",
+         loses=["test_collapse_three_layers", "test_collapse_any_stack"],
+         answers={"collapse": ("def collapse(layers):\n"
+                               "    W = layers[0].weight.data\n"
+                               "    b = np.zeros(W.shape[0]) if layers[0].bias is None else layers[0].bias.data\n"
+                               "    for layer in layers[1:]:\n"
+                               "        W = layer.weight.data @ W\n"
+                               "        b = layer.weight.data @ b\n"
+                               "    return W, b")}),
+    # Q4: the chapter's three-layer formula copied (W3 W2 W1, W3 (W2 b1 + b2) + b3): right for three
+    # layers with biases only, so it must not earn the point of test_collapse_three_layers either.
+    dict(name="collapse_chapter_three_layers", kind="wrong",
+         loses=["test_collapse_three_layers", "test_collapse_any_stack"],
+         answers={"collapse": ("def collapse(layers):\n"
+                               "    (W1, b1), (W2, b2), (W3, b3) = [(l.weight.data, l.bias.data) for l in layers]\n"
+                               "    return W3 @ W2 @ W1, W3 @ (W2 @ b1 + b2) + b3")}),
 ]

@@ -129,6 +129,11 @@ def check_quiz(browser) -> list[str]:
     return [] if feedback else ["answering a numeric self-check question showed no feedback"]
 
 
+CODE_OVERFLOW = """[...document.querySelectorAll('div.cell_input pre')]
+  .filter(p => p.scrollWidth > p.clientWidth + 1)
+  .map(p => p.textContent.split('\\n').reduce((a, l) => l.length > a.length ? l : a, ''))"""
+
+
 def check_loaded_page(browser, load) -> list[str]:
     problems = [f"request to another host on load: {url}" for url in load.external_requests()]
     problems += [f"JavaScript error: {e[:300]}" for e in _relevant(load.errors())]
@@ -167,6 +172,10 @@ def test_page_in_browser(desktop, base_url, entry):
     for name, selector in (("frames_slider", PLAYER), ("display_quiz", QUIZ)):
         if _uses(entry, name) and not desktop.js(f"document.querySelector('{selector}') !== null"):
             problems.append(f"the notebook calls {name} but the page shows no {selector} element")
+    if entry.startswith("book/"):
+        # A chapter's code fits its column at desktop width: nothing is cut off or scrolls.
+        problems += [f"code cell scrolls sideways at 1280 px, its longest line: {line[:70]!r}"
+                     for line in desktop.js(CODE_OVERFLOW)]
     assert not problems, f"{entry}:\n  " + "\n  ".join(problems)
 
 

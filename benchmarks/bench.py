@@ -2,8 +2,12 @@
 training of dlcore vs scikit-learn's MLPClassifier. Run from the repo root: ``make bench``.
 
 Everything runs in this one process with the same number of BLAS/OpenMP threads (``--threads``,
-default 1, like a free Binder). Each time is the fastest of several blocks of steps, the
-implementations alternating block by block.
+default 1, like a free Binder). Each time is the fastest of 15 blocks of steps, taken in rounds
+that visit every implementation of every row in turn (``time_in_rounds``); with more than one
+thread, each block starts after a pause (``settle``).
+
+To compare with another version of dlcore, run this script with ``PYTHONPATH`` set to that
+checkout (``git worktree add DIR <commit>``): the first line printed says which dlcore was timed.
 """
 import argparse
 import os
@@ -36,28 +40,49 @@ CONFIGS = [((2, 16, 16, 1), 4), ((64, 64, 10), 64), ((784, 256, 10), 128)]
 LR = 0.01
 
 
-def time_interleaved(steps, target=0.15 if not args.quick else 0.03, blocks=9 if not args.quick else 3):
-    """Seconds per call of each function in ``steps`` (a dict), timed in alternating blocks.
+def settle(step, pause=0.15):
+    """Let the other library's idle worker threads go to sleep, then wake this one's.
 
-    Alternating the implementations block by block exposes them to the same machine load; the
-    fastest block of each is reported, the usual choice for micro-benchmarks (noise only ever
-    adds time).
+    After a parallel call, OpenBLAS's workers keep spinning for about 0.1 s (2^28 cycles) and
+    PyTorch's OpenMP workers for a shorter while. Timed right after the other implementation's
+    block, a step would share the cores with those spinning threads: on 2 cores that made PyTorch
+    up to 2.6 times slower than when timed alone. A pause, then a few untimed steps, gives each
+    block the machine the way a training loop that runs only that library has it.
     """
-    reps = {}
-    for name, step in steps.items():
-        step()                                   # warm up: allocate, fill caches
-        t, n = time.perf_counter(), 0
-        while time.perf_counter() - t < target / 5:
-            step()
-            n += 1
-        reps[name] = max(1, n * 5)
-    best = {name: float("inf") for name in steps}
-    for _ in range(blocks):
+    time.sleep(pause)
+    for _ in range(3):
+        step()
+
+
+def time_in_rounds(rows, target=0.15 if not args.quick else 0.03, rounds=15 if not args.quick else 3):
+    """Seconds per call of every step of every row (``rows``: a list of dicts name -> function).
+
+    Each round times one block of steps of every implementation of every row, alternating; the
+    fastest block of each is reported, the usual choice for micro-benchmarks (noise only ever adds
+    time). Because a round visits every row, each row's blocks are spread over the whole run: a
+    burst of load from elsewhere on the machine, which may last many seconds on a shared virtual
+    machine, spoils some blocks of every row instead of all the blocks of one.
+    """
+    reps = []
+    for steps in rows:
+        reps.append({})
         for name, step in steps.items():
-            t = time.perf_counter()
-            for _ in range(reps[name]):
+            step()                               # warm up: allocate, fill caches
+            t, n = time.perf_counter(), 0
+            while time.perf_counter() - t < target / 5:
                 step()
-            best[name] = min(best[name], (time.perf_counter() - t) / reps[name])
+                n += 1
+            reps[-1][name] = max(1, n * 5)
+    best = [{name: float("inf") for name in steps} for steps in rows]
+    for _ in range(rounds):
+        for steps, n_reps, row_best in zip(rows, reps, best):
+            for name, step in steps.items():
+                if args.threads > 1:
+                    settle(step)
+                t = time.perf_counter()
+                for _ in range(n_reps[name]):
+                    step()
+                row_best[name] = min(row_best[name], (time.perf_counter() - t) / n_reps[name])
     return best
 
 
@@ -77,7 +102,8 @@ def dlcore_model(sizes, dtype):
     return dl.Sequential(*layers)
 
 
-def bench_row(sizes, batch, dtype):
+def row_steps(sizes, batch, dtype):
+    """The step of each implementation for one row of the table, ready to time."""
     rng = np.random.default_rng(0)
     x, y = make_data(sizes, batch, dtype, rng)
     model = dlcore_model(sizes, dtype)
@@ -132,7 +158,7 @@ def bench_row(sizes, batch, dtype):
             tloss(tmodel(tx), ty).backward()
             topt.step()
         steps["torch"] = torch_step
-    return time_interleaved(steps)
+    return steps
 
 
 def digits_comparison(seeds=range(5)):
@@ -170,20 +196,20 @@ def digits_comparison(seeds=range(5)):
 
 
 def main():
-    print(f"threads: {args.threads}; NumPy {np.__version__}"
+    print(f"threads: {args.threads}; dlcore from {os.path.dirname(dl.__file__)}; NumPy {np.__version__}"
           + (f"; PyTorch {torch.__version__}" if torch is not None else "; PyTorch not installed"))
     print("| network | batch | dtype | dlcore (µs) | bare NumPy (µs) | PyTorch (µs) | matmuls alone (µs) "
           "| dlcore / PyTorch | dlcore / matmuls |")
     print("|" + "---|" * 9)
-    for sizes, batch in CONFIGS:
-        for dtype in (np.float32, np.float64):
-            r = bench_row(sizes, batch, dtype)
-            t_torch = r.get("torch")
-            torch_us = "—" if t_torch is None else f"{t_torch * 1e6:.1f}"
-            vs_torch = "—" if t_torch is None else f"{r['dlcore'] / t_torch:.2f}"
-            print(f"| {'-'.join(map(str, sizes))} | {batch} | {np.dtype(dtype).name} | "
-                  f"{r['dlcore'] * 1e6:.1f} | {r['numpy'] * 1e6:.1f} | {torch_us} | "
-                  f"{r['floor'] * 1e6:.1f} | {vs_torch} | {r['dlcore'] / r['floor']:.2f} |", flush=True)
+    table = [(sizes, batch, dtype) for sizes, batch in CONFIGS for dtype in (np.float32, np.float64)]
+    results = time_in_rounds([row_steps(*row) for row in table])
+    for (sizes, batch, dtype), r in zip(table, results):
+        t_torch = r.get("torch")
+        torch_us = "—" if t_torch is None else f"{t_torch * 1e6:.1f}"
+        vs_torch = "—" if t_torch is None else f"{r['dlcore'] / t_torch:.2f}"
+        print(f"| {'-'.join(map(str, sizes))} | {batch} | {np.dtype(dtype).name} | "
+              f"{r['dlcore'] * 1e6:.1f} | {r['numpy'] * 1e6:.1f} | {torch_us} | "
+              f"{r['floor'] * 1e6:.1f} | {vs_torch} | {r['dlcore'] / r['floor']:.2f} |", flush=True)
     if args.digits:
         print()
         print("| digits: 64 hidden, 60 epochs, batch 32, Adam; 5 seeds | mean test accuracy | min–max "

@@ -21,7 +21,7 @@ from dlcore.plot.animation import frames_slider  # noqa: F401
 from dlcore.plot.regularization import (  # noqa: F401
     plot_early_stopping, plot_weight_histograms, plot_masks, plot_reliability)
 from dlcore.plot.digits import plot_confusion_matrix, plot_digits  # noqa: F401
-from dlcore.plot.optimizers import plot_paths, plot_spread  # noqa: F401
+from dlcore.plot.optimizers import plot_paths, plot_spread, show_source  # noqa: F401
 from dlcore.plot.deep import plot_per_layer, plot_runs, plot_model_comparison  # noqa: F401
 from dlcore.plot.descent import plot_loss_panels, plot_noise_vs_batch, plot_lr_sweep  # noqa: F401
 from dlcore.plot.history import plot_timeline, tile_images, plot_image_rows, plot_filters  # noqa: F401

@@ -4,8 +4,13 @@
 colour and marker per optimizer, so that zig-zags, overshoots and the valley each path ends in
 can be compared on one picture. ``plot_spread`` draws, for each optimizer, the mean of several
 runs (one per seed) as a line and their range from the lowest to the highest as a band, so that
-a difference between optimizers can be told from a difference between seeds.
+a difference between optimizers can be told from a difference between seeds. ``show_source``
+prints the code of an update rule beside its formula.
 """
+import inspect
+import re
+import textwrap
+
 import numpy as np
 
 from dlcore.plot.core import MARKERS, PALETTE, _axes, plot_contours
@@ -89,3 +94,24 @@ def plot_spread(runs, ax=None, *, x=None, xlabel="epoch", ylabel="loss", logy=Fa
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     return ax
+
+
+def show_source(function):
+    """Print the source of ``function`` (or a method) as the page shows code: dedented, and with
+    the run of spaces that aligns each end-of-line comment shortened to two.
+
+    dlcore aligns its comments in a column for its own readers; on a narrow page that column
+    pushes the comments, which carry the formulas, out of sight.
+
+    >>> def rule(theta, g, lr):
+    ...     return theta - lr * g            # theta <- theta - lambda g
+    >>> show_source(rule)
+    def rule(theta, g, lr):
+        return theta - lr * g  # theta <- theta - lambda g
+    <BLANKLINE>
+    """
+    try:
+        source = inspect.getsource(function)
+    except (TypeError, OSError) as error:
+        raise TypeError(f"show_source: no Python source for {function!r} ({error}).") from None
+    print(re.sub(r"(\S) {2,}#", r"\1  #", textwrap.dedent(source)))

@@ -5,6 +5,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+import re  # noqa: E402
 
 import dlcore as dl  # noqa: E402
 
@@ -52,3 +53,18 @@ def test_plot_spread_rejects_mismatched_shapes():
     with pytest.raises(ValueError, match="x has 2 positions"):
         dl.plot.plot_spread({"SGD": [[1.0, 2.0, 3.0]]}, x=[1, 2])
     plt.close("all")
+
+
+def test_show_source_prints_sgd_update_dedented_with_comments_close(capsys):
+    dl.plot.show_source(dl.SGD._update)
+    out = capsys.readouterr().out
+    assert out.startswith("def _update(self, p, state):\n")
+    assert "p.data -= step" in out
+    assert "state)  # theta -= lr * g" not in out            # that comment sits on another line
+    assert "step = _buffer(state, \"step_buffer\", p)  # theta -= lr * g" in out
+    assert not re.search(r"\S {3,}#", out)                   # no comment left in a far column
+
+
+def test_show_source_names_an_object_without_source():
+    with pytest.raises(TypeError, match="show_source: no Python source"):
+        dl.plot.show_source(len)

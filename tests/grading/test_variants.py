@@ -1,8 +1,9 @@
 """Plausible wrong answers lose their points; correct answers in another style keep them.
 
-Every assignment has a file ``variants/<assignment>.py`` (format: ``variants/README.md``). All its
-variants are submitted as students of one temporary course and graded by the real pipeline
-(``grading.parallel.grade``: sandbox, time limits, hidden tests restored).
+Every assignment has a file ``variants/<assignment>.py`` (format: ``variants/README.md``). Its
+variants are submitted as students of one temporary course -- each wrong answer alone, correct
+answers in other styles several to a notebook when they fill different cells (``pack``) -- and
+graded by the real pipeline (``grading.parallel.grade``: sandbox, time limits, hidden tests restored).
 """
 from __future__ import annotations
 
@@ -57,6 +58,60 @@ def test_variants_cover_every_autograded_question(name):
     assert tests <= kept, f"no correct answer in another style is tried on {sorted(tests - kept)}"
 
 
+def pack(variants, size=6):
+    """The students to grade: ``[(student, [variants])]``.
+
+    A wrong answer is graded alone, so the points it loses are its own. Correct answers in other
+    styles must each keep every point, so up to ``size`` of them that fill *different* answer
+    cells share one submission: full marks for it are full marks for each (and a third of the
+    kernels to start). A shared submission that loses points is graded again member by member.
+    """
+    students = [(_student(v), [v]) for v in variants if v["kind"] == "wrong"]
+    packs = []
+    for v in (v for v in variants if v["kind"] == "restyled"):
+        for members in packs:
+            cells = {c for m in members for c in m["answers"]}
+            if len(members) < size and not cells & set(v["answers"]):
+                members.append(v)
+                break
+        else:
+            packs.append([v])
+    students += [(f"restyled_{i}" if len(m) > 1 else _student(m[0]), m) for i, m in enumerate(packs)]
+    return students
+
+
+def _grade(course, name, kit, students):
+    for student, members in students:
+        answers = {cell: src for v in members for cell, src in v["answers"].items()}
+        kit.submit(student, kit.answered(**answers))
+    # Generous: under a loaded CI machine a correct answer must not lose points to the clock.
+    opts = parallel.Options(jobs=2, cell_timeout=180, feedback=False)
+    return {r.student: r for r in parallel.grade(course, name, opts, students=[s for s, _ in students],
+                                                 progress=False, log=lambda m: None)}
+
+
+def _full_marks_problems(label, result, got, full):
+    if result.status != "ok":
+        return [f"{label}: grading failed: {result.error}"]
+    problems = []
+    lost = {t: f"{got[t]}/{full[t]}" for t in full if got[t] < full[t]}
+    if lost:
+        problems.append(f"{label} (restyled, correct) loses points: {lost}")
+    tamper = [f for f in result.findings if f["level"] == "tamper"]
+    if tamper:
+        problems.append(f"{label} (restyled, correct) is flagged as tampering: {tamper}")
+    return problems
+
+
+def test_pack_keeps_wrong_answers_alone_and_restyled_cells_apart():
+    vs = [dict(name="w1", kind="wrong", answers={"a": ""}), dict(name="w2", kind="wrong", answers={"a": ""}),
+          dict(name="r1", kind="restyled", answers={"a": ""}), dict(name="r2", kind="restyled", answers={"b": ""}),
+          dict(name="r3", kind="restyled", answers={"a": "", "c": ""}), dict(name="r4", kind="restyled", answers={"c": ""})]
+    packed = pack(vs)
+    assert [[v["name"] for v in m] for _, m in packed] == [["w1"], ["w2"], ["r1", "r2", "r4"], ["r3"]]
+    assert len({s for s, _ in packed}) == len(packed)
+
+
 @pytest.mark.parametrize("name", ALL)
 def test_wrong_answers_lose_points_and_restyled_keep_them(tmp_path, name):
     variants = load_variants(name)
@@ -64,30 +119,37 @@ def test_wrong_answers_lose_points_and_restyled_keep_them(tmp_path, name):
         pytest.skip(f"no variants for {name} (the coverage test fails instead)")
     course = make_course(str(tmp_path / "course"), {name: SOURCES[name]})
     kit = Kit(course, name)
-    for v in variants:
-        kit.submit(_student(v), kit.answered(**v["answers"]))
-    # Generous: under a loaded CI machine a correct answer must not lose points to the clock.
-    opts = parallel.Options(jobs=2, cell_timeout=180, feedback=False)
-    results = {r.student: r for r in parallel.grade(course, name, opts, students=[_student(v) for v in variants],
-                                                    progress=False, log=lambda m: None)}
+    students = pack(variants)
+    results = _grade(course, name, kit, students)
     full = max_points(kit.solution)
-    problems = []
-    for v in variants:
-        s = _student(v)
-        r = results[s]
-        if r.status != "ok":
-            problems.append(f"{v['name']}: grading failed: {r.error}")
-            continue
-        got = autograded_scores(course, name, s)
-        if v["kind"] == "wrong":
+    problems, regrade = [], []
+    for student, members in students:
+        r = results[student]
+        got = autograded_scores(course, name, student) if r.status == "ok" else {}
+        if members[0]["kind"] == "wrong":
+            v = members[0]
+            if r.status != "ok":
+                problems.append(f"{v['name']}: grading failed: {r.error}")
+                continue
             kept = [t for t in v["loses"] if got[t] >= full[t]]
             if kept:
                 problems.append(f"{v['name']} (wrong) keeps full marks on {kept}")
-        else:
-            lost = {t: f"{got[t]}/{full[t]}" for t in full if got[t] < full[t]}
-            if lost:
-                problems.append(f"{v['name']} (restyled, correct) loses points: {lost}")
-            tamper = [f for f in r.findings if f["level"] == "tamper"]
-            if tamper:
-                problems.append(f"{v['name']} (restyled, correct) is flagged as tampering: {tamper}")
+        elif _full_marks_problems("", r, got, full):
+            if len(members) == 1:
+                problems += _full_marks_problems(members[0]["name"], r, got, full)
+            else:
+                regrade.append((student, members))
+    if regrade:                  # name the answer responsible: grade each member on its own
+        alone = [(_student(v), [v]) for _, members in regrade for v in members]
+        results = _grade(course, name, kit, alone)
+        for together, members in regrade:
+            found = []
+            for v in members:
+                r = results[_student(v)]
+                got = autograded_scores(course, name, _student(v)) if r.status == "ok" else {}
+                found += _full_marks_problems(v["name"], r, got, full)
+            problems += found or [
+                f"{', '.join(v['name'] for v in members)} (restyled, correct) each keep full marks alone "
+                f"but lose points together in one notebook ({together}): correct answers that do not "
+                f"combine"]
     assert not problems, "\n".join(problems)

@@ -112,12 +112,9 @@ def test_pack_keeps_wrong_answers_alone_and_restyled_cells_apart():
     assert len({s for s, _ in packed}) == len(packed)
 
 
-@pytest.mark.parametrize("name", ALL)
-def test_wrong_answers_lose_points_and_restyled_keep_them(tmp_path, name):
-    variants = load_variants(name)
-    if not variants:
-        pytest.skip(f"no variants for {name} (the coverage test fails instead)")
-    course = make_course(str(tmp_path / "course"), {name: SOURCES[name]})
+def grading_problems(course_dir, name, variants) -> list:
+    """Grade ``variants`` of assignment ``name`` in a new course; what is wrong with the result."""
+    course = make_course(course_dir, {name: SOURCES[name]})
     kit = Kit(course, name)
     students = pack(variants)
     results = _grade(course, name, kit, students)
@@ -152,4 +149,24 @@ def test_wrong_answers_lose_points_and_restyled_keep_them(tmp_path, name):
                 f"{', '.join(v['name'] for v in members)} (restyled, correct) each keep full marks alone "
                 f"but lose points together in one notebook ({together}): correct answers that do not "
                 f"combine"]
+    return problems
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_wrong_answers_lose_points_and_restyled_keep_them(tmp_path, name):
+    variants = load_variants(name)
+    if not variants:
+        pytest.skip(f"no variants for {name} (the coverage test fails instead)")
+    problems = grading_problems(str(tmp_path / "course"), name, variants)
     assert not problems, "\n".join(problems)
+
+
+def test_a_shared_notebook_that_loses_points_names_the_answer(tmp_path):
+    """The check itself can fail: a 'restyled' answer that is wrong, packed with two correct ones."""
+    variants = [v for v in load_variants("toy") if v["kind"] == "restyled"]
+    variants.append(dict(name="mse_halved", kind="restyled", keeps=["test_mse"], answers={
+        "mse": "def mse(y, t):\n    return float(np.mean((np.asarray(y) - np.asarray(t)) ** 2)) / 2"}))
+    variants = [v for v in variants if v["name"] != "mse_loop_lists"]
+    assert len(pack(variants)) == 1                        # all three share one notebook
+    problems = grading_problems(str(tmp_path / "course"), "toy", variants)
+    assert len(problems) == 1 and problems[0].startswith("mse_halved (restyled, correct) loses points"), problems

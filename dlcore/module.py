@@ -5,12 +5,33 @@ the backward pass will need. ``backward(grad_out)`` receives dL/d(output), adds 
 into every parameter's ``.grad`` and returns dL/d(input), which the previous module receives as
 its own ``grad_out``. That hand-off, repeated from the loss back to the input, is backpropagation.
 """
+import functools
 from collections import OrderedDict
 
 import numpy as np
 
 from dlcore._checks import check_array, check_finite, check_float_dtype
 from dlcore.parameter import Parameter
+
+
+# How many forward passes are running right now. Only a call ``model(x)`` made while none is
+# running receives data; a module called as ``self.child(h)`` inside another's forward receives an
+# activation, whose gradient its parent's backward needs (see Sequential.backward).
+_forward_depth = 0
+
+
+def _counting_forward(forward):
+    """Wrap a user subclass's ``forward`` so that modules it calls know they are inside it."""
+    @functools.wraps(forward)
+    def wrapper(self, x, *args, **kwargs):
+        global _forward_depth
+        _forward_depth += 1
+        try:
+            return forward(self, x, *args, **kwargs)
+        finally:
+            _forward_depth -= 1
+    wrapper._counts_depth = True
+    return wrapper
 
 
 class Module:
@@ -21,23 +42,43 @@ class Module:
     directly, so that check is paid once per batch, not once per layer; each layer that needs a
     particular shape (Linear, BatchNorm1d, Softmax, Residual) still checks it, which is cheap.
     Element-wise layers accept any shape.
+
+    A call ``model(x)`` made while no other module's forward is running marks x as data, whose
+    gradient nobody needs (see ``Sequential.backward``). A subclass defined outside dlcore gets
+    its ``forward`` wrapped to count as running, so children it calls as ``self.child(h)`` know
+    that h is an activation whose gradient its backward will want.
     """
 
     training = True      # train() / eval() set this on the instance
     _cache = None        # what forward keeps for backward; None until the first forward
     _buffers = ()        # names of non-trainable arrays saved with the model (BatchNorm's statistics)
-    _called_on_data = False   # True only while __call__ runs forward: the input is the data
+    _called_on_data = False   # True only while __call__ runs forward on data (see below)
+
+    def __init_subclass__(cls, **kwargs):
+        # dlcore's own modules call their children's forward directly, never ``child(x)``; a
+        # user's module may do either, and may itself be run as ``module.forward(x)`` (as
+        # gradcheck does). Counting its forward passes keeps a Sequential it calls as
+        # ``self.body(h)`` from taking h for data and returning None from backward.
+        super().__init_subclass__(**kwargs)
+        forward = cls.__dict__.get("forward")
+        if (forward is not None and not cls.__module__.startswith("dlcore.")
+                and not getattr(forward, "_counts_depth", False)):
+            cls.forward = _counting_forward(forward)
 
     # --- the two passes -------------------------------------------------------------------
     def __call__(self, x):
+        global _forward_depth
         check_array(x, self)
         check_finite(x, self)
-        # ``model(x)`` is how data enters a network; containers call their children's forward
-        # directly. Sequential remembers which of the two happened (see Sequential.backward).
-        self._called_on_data = True
+        # ``model(x)`` is how data enters a network, unless it is called inside another
+        # module's forward (then x is an activation); containers call their children's forward
+        # directly. Sequential remembers which happened (see Sequential.backward).
+        self._called_on_data = _forward_depth == 0
+        _forward_depth += 1
         try:
             return self.forward(x)
         finally:
+            _forward_depth -= 1
             self._called_on_data = False
 
     def forward(self, x):
@@ -223,8 +264,10 @@ class Sequential(Module):
         ``input_grad``:
 
         * ``None`` (the default): computed when this Sequential sits inside another module (a
-          Residual block, a nested Sequential), whose backward needs it; skipped, and None
-          returned, when the network was run on data as ``model(x)``. That is PyTorch's rule --
+          Residual block, a nested Sequential, a module of your own that calls it as
+          ``self.body(h)`` in its forward), whose backward needs it; skipped, and None returned,
+          when the network was run on data as ``model(x)``, outside any other module's
+          forward. That is PyTorch's rule --
           a tensor of data does not require a gradient -- and it saves the first layer's
           dL/dx = delta W, the widest matrix product of the backward pass.
         * ``True``: always computed and returned (for instance to see how the loss responds to

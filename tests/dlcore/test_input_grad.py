@@ -75,3 +75,41 @@ def test_flag_is_cleared_when_forward_fails():
     assert model._called_on_data is False
     model.forward(X)
     assert model.backward(G) is not None
+
+
+class _Skip(dl.Module):
+    """A user's module written the PyTorch way: it calls its child as ``self.body(x)``."""
+
+    def __init__(self):
+        self.body = dl.Sequential(dl.Linear(3, 3, rng=0, dtype=np.float64), dl.Tanh())
+
+    def forward(self, x):
+        return x + self.body(x)
+
+    def backward(self, grad_out):
+        return grad_out + self.body.backward(grad_out)
+
+
+def test_sequential_called_inside_a_users_module_returns_its_gradient():
+    # Its input is an activation, not the data: the user's backward adds the returned dL/dx.
+    assert dl.gradcheck.check_module(_Skip(), X) < 1e-7       # run as module.forward(x)
+    model = dl.Sequential(dl.Linear(3, 3, rng=2, dtype=np.float64), _Skip(),
+                          dl.Linear(3, 2, rng=3, dtype=np.float64))
+    model(X)
+    assert model.backward(G) is None                            # the outer network: data
+    model(X)
+    dx = model.backward(G, input_grad=True)
+    assert dl.gradcheck.rel_error(dx, dl.gradcheck.numerical_gradient(
+        lambda: float(np.sum(model.forward(X) * G)), X)) < 1e-7
+    skip = _Skip()
+    skip(X)                                                     # the user's module run on data
+    assert skip.backward(np.ones_like(X)).shape == X.shape
+
+
+def test_data_is_recognised_again_after_a_nested_forward_fails():
+    skip = _Skip()
+    with pytest.raises(ValueError):
+        skip(np.ones((2, 5)))                  # the inner Linear(3, 3) refuses width 5
+    model = _net()
+    model(X)
+    assert model.backward(G) is None

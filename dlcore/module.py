@@ -34,6 +34,17 @@ def _counting_forward(forward):
     return wrapper
 
 
+def _check_not_none(grad_out, module):
+    """The None a network returns from backward after ``model(x)`` must not travel on silently."""
+    if grad_out is None:
+        raise TypeError(
+            f"{module.describe()}.backward got None as grad_out. A Sequential run on data as "
+            f"model(x) returns None from backward, because nothing needs the gradient of the data; "
+            f"if this grad_out came from such a network (two networks chained by hand, "
+            f"h = first(x); y = second(h)), call second.backward(g, input_grad=True) to get dL/dh."
+        )
+
+
 class Module:
     """Base class. Subclasses implement ``forward`` and ``backward``.
 
@@ -107,6 +118,7 @@ class Module:
 
     def _check_grad_out(self, grad_out, shape):
         if not isinstance(grad_out, np.ndarray) or grad_out.dtype.kind != "f":
+            _check_not_none(grad_out, self)
             check_array(grad_out, f"{self.describe()}.backward", name="grad_out")
         if grad_out.shape != shape:
             raise ValueError(
@@ -277,6 +289,7 @@ class Sequential(Module):
         An empty Sequential is the identity and returns ``grad_out``.
         """
         cache = self._cached()
+        _check_not_none(grad_out, self)
         if input_grad is None:
             input_grad = not cache["input_is_data"]
         for layer in self.layers[:0:-1]:

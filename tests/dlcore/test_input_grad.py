@@ -113,3 +113,21 @@ def test_data_is_recognised_again_after_a_nested_forward_fails():
     model = _net()
     model(X)
     assert model.backward(G) is None
+
+
+def test_two_networks_chained_by_hand_get_a_clear_error_and_the_way_out():
+    rng = np.random.default_rng(0)
+    first = dl.Sequential(dl.Linear(3, 4, rng=0, dtype=np.float64), dl.Tanh())
+    second = dl.Sequential(dl.Linear(4, 2, rng=1, dtype=np.float64))
+    x = rng.standard_normal((5, 3))
+    h = first(x)
+    second(h)                                   # h looks like data to `second`
+    g = np.ones((5, 2))
+    assert second.backward(g) is None
+    with pytest.raises(TypeError, match=r"got None as grad_out.*input_grad=True"):
+        first.backward(None)
+    with pytest.raises(TypeError, match=r"Tanh\(\)\.backward got None as grad_out"):
+        first[1].backward(None)
+    dh = second.backward(g, input_grad=True)   # the way out the message names
+    assert dh.shape == h.shape
+    assert first.backward(dh) is None

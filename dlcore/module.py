@@ -301,6 +301,10 @@ class Sequential(Module):
         self.layers[0].backward_params(grad_out)
         return None
 
+    def backward_params(self, grad_out):
+        """As the first layer of an outer network, whose input is data: no dL/dx needed here either."""
+        self.backward(grad_out, input_grad=False)
+
     def __len__(self):
         return len(self.layers)
 

@@ -131,3 +131,30 @@ def test_two_networks_chained_by_hand_get_a_clear_error_and_the_way_out():
     dh = second.backward(g, input_grad=True)   # the way out the message names
     assert dh.shape == h.shape
     assert first.backward(dh) is None
+
+
+def test_a_nested_first_block_skips_its_input_gradient_too():
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((6, 3))
+    y = rng.standard_normal((6, 2))
+
+    def grads(model):
+        loss_fn = dl.MSELoss()
+        loss_fn(model(x), y)
+        model.zero_grad()
+        out = model.backward(loss_fn.backward())
+        return out, [p.grad.copy() for p in model.parameters()]
+
+    flat = dl.Sequential(dl.Linear(3, 4, rng=0, dtype=np.float64), dl.Tanh(),
+                         dl.Linear(4, 2, rng=1, dtype=np.float64))
+    nested = dl.Sequential(dl.Sequential(dl.Linear(3, 4, rng=0, dtype=np.float64), dl.Tanh()),
+                           dl.Linear(4, 2, rng=1, dtype=np.float64))
+    first = nested[0][0]
+    calls = []
+    first.backward = lambda g, _orig=first.backward: calls.append("backward") or _orig(g)
+    out_flat, g_flat = grads(flat)
+    out_nested, g_nested = grads(nested)
+    assert out_flat is None and out_nested is None
+    assert calls == []                       # the inner first Linear filled only its gradients
+    for a, b in zip(g_flat, g_nested):
+        np.testing.assert_allclose(a, b, rtol=1e-12)

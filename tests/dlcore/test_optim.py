@@ -162,12 +162,16 @@ def _plain_trajectory(kind, theta, grads, lr, wd, **h):
      {"alpha": 0.99, "eps": 1e-8, "momentum": 0.5}),
     ("adam", lambda ps: dl.Adam(ps, lr=0.01, weight_decay=0.01), {"betas": (0.9, 0.999), "eps": 1e-8}),
 ])
-def test_in_place_updates_equal_the_plain_formula_and_leave_grad_alone(kind, make, hyper):
+@pytest.mark.parametrize("decay", [True, False], ids=["weight_decay", "no_decay"])
+def test_in_place_updates_equal_the_plain_formula_and_leave_grad_alone(kind, make, hyper, decay):
+    # Without decay the update reads p.grad itself (no buffer in between): it must stay intact.
     rng = np.random.default_rng(3)
     theta0 = rng.standard_normal((4, 3))
     grads = [rng.standard_normal((4, 3)) for _ in range(5)]
     p = dl.Parameter(theta0.copy())
     opt = make([p])
+    if not decay:
+        opt.weight_decay = 0.0
     expected = _plain_trajectory(kind, theta0, grads, opt.lr, opt.weight_decay, **hyper)
     for g, want in zip(grads, expected):
         opt.zero_grad()

@@ -37,26 +37,6 @@ VARIANTS = [
                                  "    d = np.asarray(y_hat, dtype=float) - np.asarray(y, dtype=float)\n"
                                  "    g = np.where(np.abs(d) <= delta, d, delta * np.sign(d))\n"
                                  "    return g / np.prod(d.shape)")}),
-    # Q4 log_softmax: one shift for the whole batch.
-    dict(name="log_softmax_global_max", kind="wrong", loses=["test_stable_log_softmax"],
-         answers={"stable_log_softmax": ("def log_softmax(logits):\n    z = np.asarray(logits, dtype=float)\n"
-                                         "    s = z - z.max()\n    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))")}),
-    # Q4 log_softmax: log of a shifted softmax (log 0 for far-behind logits).
-    dict(name="log_softmax_log_of_softmax", kind="wrong", loses=["test_stable_log_softmax"],
-         answers={"stable_log_softmax": ("def log_softmax(logits):\n    z = np.asarray(logits, dtype=float)\n"
-                                         "    e = np.exp(z - z.max(axis=1, keepdims=True))\n"
-                                         "    return np.log(e / e.sum(axis=1, keepdims=True))")}),
-    dict(name="log_softmax_logaddexp_rows", kind="restyled", keeps=["test_stable_log_softmax"],
-         answers={"stable_log_softmax": ("def log_softmax(logits):\n    z = np.asarray(logits, dtype=float)\n"
-                                         "    lse = np.logaddexp.reduce(z, axis=1)\n    return z - lse[:, None]")}),
-    # Q5 cross_entropy: the sum over the batch.
-    dict(name="cross_entropy_sum", kind="wrong", loses=["test_cross_entropy"],
-         answers={"cross_entropy": ("def cross_entropy(logits, labels):\n    lp = log_softmax(logits)\n"
-                                    "    return float(-np.sum(lp[np.arange(len(lp)), labels]))")}),
-    dict(name="cross_entropy_loop", kind="restyled", keeps=["test_cross_entropy"],
-         answers={"cross_entropy": ("def cross_entropy(logits, labels):\n"
-                                    "    lp = dl.functional.log_softmax(np.asarray(logits, dtype=float), axis=1)\n"
-                                    "    return -sum(float(row[int(c)]) for row, c in zip(lp, labels)) / len(lp)")}),
     # Q6 smoothed_ce_grad: ignores the smoothing (p - onehot).
     dict(name="smoothed_ce_grad_onehot", kind="wrong", loses=["test_smoothed_ce_grad"],
          answers={"smoothed_ce_grad": ("def smoothed_ce_grad(logits, labels, eps=0.1):\n"
@@ -136,27 +116,6 @@ VARIANTS = [
                                  "        else:\n"
                                  "            g[i] = -delta\n"
                                  "    return g / a.size")}),
-    # Q4 log_softmax: shifts by the row's mean, not its maximum (exp(1000 - 0) still overflows).
-    dict(name="log_softmax_mean_shift", kind="wrong", loses=["test_stable_log_softmax"],
-         answers={"stable_log_softmax": ("def log_softmax(logits):\n    z = np.asarray(logits, dtype=float)\n"
-                                         "    s = z - z.mean(axis=1, keepdims=True)\n"
-                                         "    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))")}),
-    dict(name="log_softmax_rows_loop_float32", kind="restyled", keeps=["test_stable_log_softmax"],
-         answers={"stable_log_softmax": ("def log_softmax(logits):\n"
-                                         "    rows = []\n"
-                                         "    for row in np.asarray(logits, dtype=np.float32):\n"
-                                         "        m = row.max()\n"
-                                         "        rows.append(row - m - np.log(np.sum(np.exp(row - m))))\n"
-                                         "    return np.array(rows)")}),
-    # Q5 cross_entropy: picks column `labels` of every row (fancy indexing with labels alone).
-    dict(name="cross_entropy_wrong_indexing", kind="wrong", loses=["test_cross_entropy"],
-         answers={"cross_entropy": ("def cross_entropy(logits, labels):\n    lp = log_softmax(logits)\n"
-                                    "    return float(-np.mean(lp[:, labels]))")}),
-    dict(name="cross_entropy_onehot_float32", kind="restyled", keeps=["test_cross_entropy"],
-         answers={"cross_entropy": ("def cross_entropy(logits, labels):\n"
-                                    "    lp = log_softmax(np.asarray(logits, dtype=np.float32))\n"
-                                    "    onehot = np.eye(lp.shape[1])[np.asarray(labels)]\n"
-                                    "    return float(-(onehot * lp).sum() / lp.shape[0])")}),
     # Q6 smoothed_ce_grad: forgets the 1/N of the mean.
     dict(name="smoothed_ce_grad_no_mean", kind="wrong", loses=["test_smoothed_ce_grad"],
          answers={"smoothed_ce_grad": ("def smoothed_ce_grad(logits, labels, eps=0.1):\n"
@@ -186,4 +145,173 @@ VARIANTS = [
              "    base = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))\n"
              "    sp_neg = np.maximum(-z, 0) + np.log1p(np.exp(-np.abs(z)))\n"
              "    return float(np.mean(base + (pos_weight - 1) * y * sp_neg))")}),
+    # Q4 log_softmax with a mask (second version of the question: the chapter's recipe applied to
+    # allowed classes only). Wrong: shifts by the maximum over ALL classes, masked ones included;
+    # a masked 1000 makes every allowed exponent underflow, log 0 = -inf.
+    dict(name="masked_log_softmax_max_over_all", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    allowed = allowed & (z != -np.inf)\n"
+             "    if not allowed.any(axis=1).all():\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    shifted = z - z.max(axis=1, keepdims=True)\n"
+             "    e = np.where(allowed, np.exp(shifted), 0.0)\n"
+             "    return np.where(allowed, shifted - np.log(e.sum(axis=1, keepdims=True)), -np.inf)")}),
+    # Q4: normalises over all K classes, then sets the masked ones to -inf (allowed ones sum to < 1).
+    dict(name="masked_log_softmax_mask_after", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    if not allowed.any(axis=1).all():\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    s = z - z.max(axis=1, keepdims=True)\n"
+             "    out = s - np.log(np.exp(s).sum(axis=1, keepdims=True))\n"
+             "    return np.where(allowed, out, -np.inf)")}),
+    # Q4: the usual -inf fill and the chapter's recipe, but no check for an empty row
+    # (-inf - (-inf) = nan, with a warning, instead of a ValueError).
+    dict(name="masked_log_softmax_no_empty_row_check", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    if mask is not None:\n"
+             "        z = np.where(mask, z, -np.inf)\n"
+             "    s = z - z.max(axis=1, keepdims=True)\n"
+             "    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))")}),
+    # Q4: fills masked entries with -1e9 (a PyTorch habit): they come out near -1e9, not -inf, and an
+    # empty row becomes uniform over the masked classes.
+    dict(name="masked_log_softmax_fill_minus_1e9", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    if mask is not None:\n"
+             "        z = np.where(mask, z, -1e9)\n"
+             "    s = z - z.max(axis=1, keepdims=True)\n"
+             "    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))")}),
+    # Q4: multiplies the exponentials by the mask (a masked 1000 or nan: inf * 0 = nan).
+    dict(name="masked_log_softmax_times_mask", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    m = np.ones(z.shape) if mask is None else np.asarray(mask, dtype=float)\n"
+             "    if not (m.sum(axis=1) > 0).all():\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    top = np.max(np.where(m > 0, z, -np.inf), axis=1, keepdims=True)\n"
+             "    e = np.exp(z - top) * m\n"
+             "    return np.where(m > 0, z - top - np.log(e.sum(axis=1, keepdims=True)), -np.inf)")}),
+    # Q4, forbidden shortcut: right in every case, but through dlcore's log_softmax.
+    dict(name="masked_log_softmax_calls_dlcore", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "from dlcore.functional import log_softmax as _chapter_log_softmax\n\n\n"
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    allowed = allowed & (z != -np.inf)\n"
+             "    if not allowed.any(axis=1).all():\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    return _chapter_log_softmax(np.where(allowed, z, -np.inf), axis=1)")}),
+    # Q4 restyled: a loop over rows, the allowed entries picked out first, in float32.
+    dict(name="masked_log_softmax_rows_loop_float32", kind="restyled", keeps=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits)\n"
+             "    m = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    out = np.full(z.shape, -np.inf, dtype=np.float32)\n"
+             "    for n in range(z.shape[0]):\n"
+             "        ks = [k for k in range(z.shape[1]) if m[n, k] and z[n, k] != -np.inf]\n"
+             "        if not ks:\n"
+             "            raise ValueError(f'log_softmax: row {n} has no allowed class')\n"
+             "        row = z[n, ks].astype(np.float32)\n"
+             "        top = row.max()\n"
+             "        out[n, ks] = row - top - np.log(np.sum(np.exp(row - top)))\n"
+             "    return out")}),
+    # Q4 restyled: -inf fill, then np.logaddexp.reduce along each row (allowed by the rules).
+    dict(name="masked_log_softmax_logaddexp", kind="restyled", keeps=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.array(logits, dtype=np.float64)\n"
+             "    if mask is not None:\n"
+             "        z[~np.asarray(mask, dtype=bool)] = -np.inf\n"
+             "    bad = np.all(z == -np.inf, axis=1)\n"
+             "    if bad.any():\n"
+             "        raise ValueError(f'log_softmax: rows {np.where(bad)[0]} have no allowed class')\n"
+             "    lse = np.logaddexp.reduce(z, axis=1)\n"
+             "    return z - lse[:, None]")}),
+    # Q5 cross_entropy with ignore_index. Wrong: leaves the ignored examples out of the sum but
+    # divides by N.
+    dict(name="cross_entropy_ignore_over_N", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = log_softmax(logits)\n"
+             "    labels = np.asarray(labels)\n"
+             "    keep = labels != ignore_index\n"
+             "    if not keep.any():\n"
+             "        raise ValueError('cross_entropy: every label is ignored')\n"
+             "    safe = np.where(keep, labels, 0)\n"
+             "    losses = np.where(keep, -lp[np.arange(len(lp)), safe], 0.0)\n"
+             "    return float(losses.sum() / len(lp))")}),
+    # Q5: indexes first (a label -1 wraps to the last class, -100 too when K >= 100), filters never.
+    dict(name="cross_entropy_ignore_no_filter", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = log_softmax(logits)\n"
+             "    labels = np.asarray(labels)\n"
+             "    if np.all(labels == ignore_index):\n"
+             "        raise ValueError('cross_entropy: every label is ignored')\n"
+             "    return float(-np.mean(lp[np.arange(len(lp)), labels]))")}),
+    # Q5: takes "ignored" to mean "negative" (fails when ignore_index is a real class such as 2).
+    dict(name="cross_entropy_ignore_negative_labels", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = log_softmax(logits)\n"
+             "    labels = np.asarray(labels)\n"
+             "    keep = labels >= 0\n"
+             "    if not keep.any():\n"
+             "        raise ValueError('cross_entropy: every label is ignored')\n"
+             "    return float(-np.mean(lp[np.flatnonzero(keep), labels[keep]]))")}),
+    # Q5: PyTorch's behaviour on an all-ignored batch (the mean of nothing: nan and a warning).
+    dict(name="cross_entropy_ignore_nan_when_empty", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = log_softmax(logits)\n"
+             "    labels = np.asarray(labels)\n"
+             "    keep = np.flatnonzero(labels != ignore_index)\n"
+             "    return float(-np.mean(lp[keep, labels[keep]]))")}),
+    # Q5, forbidden shortcut: dlcore's CrossEntropyLoss on the kept rows.
+    dict(name="cross_entropy_ignore_calls_dlcore", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    labels = np.asarray(labels)\n"
+             "    keep = labels != ignore_index\n"
+             "    if not keep.any():\n"
+             "        raise ValueError('cross_entropy: every label is ignored')\n"
+             "    return float(dl.CrossEntropyLoss()(np.asarray(logits, dtype=float)[keep], labels[keep]))")}),
+    # Q5 restyled: a loop with a running sum and a count, on dlcore's log_softmax (allowed in Q5).
+    dict(name="cross_entropy_ignore_loop", kind="restyled", keeps=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = dl.functional.log_softmax(np.asarray(logits, dtype=float), axis=1)\n"
+             "    total, count = 0.0, 0\n"
+             "    for row, c in zip(lp, labels):\n"
+             "        if c == ignore_index:\n"
+             "            continue\n"
+             "        total -= float(row[int(c)])\n"
+             "        count += 1\n"
+             "    if count == 0:\n"
+             "        raise ValueError(f'cross_entropy: all {len(lp)} labels equal ignore_index')\n"
+             "    return total / count")}),
+    # Q5 restyled: a safe index for the ignored rows, a one-hot weight of 0 on them, in float32.
+    dict(name="cross_entropy_ignore_weights_float32", kind="restyled", keeps=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = np.asarray(log_softmax(np.asarray(logits, dtype=np.float32)), dtype=np.float32)\n"
+             "    labels = np.asarray(labels)\n"
+             "    w = (labels != ignore_index).astype(np.float32)\n"
+             "    if w.sum() == 0:\n"
+             "        raise ValueError('cross_entropy: no label left after ignore_index')\n"
+             "    onehot = np.eye(lp.shape[1], dtype=np.float32)[np.where(w > 0, labels, 0)]\n"
+             "    picked = np.sum(np.where(onehot > 0, lp, 0.0), axis=1)\n"
+             "    return float(-np.sum(w * picked) / w.sum())")}),
 ]

@@ -123,7 +123,8 @@ def row_steps(sizes, batch, dtype):
 
     # The floor: the step's matrix products alone, into preallocated outputs -- forward
     # A W^T of every layer, delta^T A for every weight gradient, delta W for every layer but the
-    # first (whose input is the data). No step that computes these gradients with this BLAS can be faster.
+    # first (whose input is the data). No step that computes these gradients with this BLAS can
+    # be faster.
     widths = list(sizes)
     acts = [rng.standard_normal((batch, w)).astype(dtype) for w in widths]
     deltas = [rng.standard_normal((batch, w)).astype(dtype) for w in widths[1:]]

@@ -314,4 +314,156 @@ VARIANTS = [
              "    onehot = np.eye(lp.shape[1], dtype=np.float32)[np.where(w > 0, labels, 0)]\n"
              "    picked = np.sum(np.where(onehot > 0, lp, 0.0), axis=1)\n"
              "    return float(-np.sum(w * picked) / w.sum())")}),
+    # Review of questions 4 and 5: more wrong answers, and correct ones in styles the shortcut and
+    # warning checks must not reject (np.ma, a helper of one's own named logsumexp, np.max(where=),
+    # pure Python, nan fill in float32, take_along_axis, rows dropped before the log-softmax).
+    # Q4 wrong: the empty-row check looks at the mask only (a row of -inf logits gives nan).
+    dict(name="masked_log_softmax_empty_check_mask_only", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    if not allowed.any(axis=1).all():\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    z = np.where(allowed, z, -np.inf)\n"
+             "    s = z - z.max(axis=1, keepdims=True)\n"
+             "    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))")}),
+    # Q4 wrong: one shift for the whole batch (the largest allowed logit of all rows).
+    dict(name="masked_log_softmax_batch_max", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    allowed = allowed & (z != -np.inf)\n"
+             "    if not allowed.any(axis=1).all():\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    z = np.where(allowed, z, -np.inf)\n"
+             "    s = z - z.max()\n"
+             "    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))")}),
+    # Q4 wrong: the log of a stable masked softmax (log 0 for an underflowed allowed class).
+    dict(name="masked_log_softmax_log_of_softmax", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    allowed = allowed & (z != -np.inf)\n"
+             "    if not allowed.any(axis=1).all():\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    z = np.where(allowed, z, -np.inf)\n"
+             "    e = np.exp(z - z.max(axis=1, keepdims=True))\n"
+             "    with np.errstate(divide='ignore'):\n"
+             "        return np.log(e / e.sum(axis=1, keepdims=True))")}),
+    # Q4 wrong: masked entries set to 0 for the maximum (a row of allowed logits far below 0 underflows).
+    dict(name="masked_log_softmax_max_fill_zero", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    allowed = allowed & (z != -np.inf)\n"
+             "    if not allowed.any(axis=1).all():\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    m = np.where(allowed, z, 0.0).max(axis=1, keepdims=True)\n"
+             "    e = np.where(allowed, np.exp(np.where(allowed, z, 0.0) - m), 0.0)\n"
+             "    return np.where(allowed, z - m - np.log(e.sum(axis=1, keepdims=True)), -np.inf)")}),
+    # Q5 wrong: keep.size (N) where keep.sum() (|S|) was meant.
+    dict(name="cross_entropy_ignore_keep_size", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = log_softmax(logits)\n"
+             "    labels = np.asarray(labels)\n"
+             "    keep = labels != ignore_index\n"
+             "    if not keep.any():\n"
+             "        raise ValueError('cross_entropy: every label is ignored')\n"
+             "    return float(-np.sum(lp[keep, labels[keep]]) / keep.size)")}),
+    # Q5 wrong: np.log of a softmax (the question forbids it; -inf at logits of +-1000).
+    dict(name="cross_entropy_ignore_log_of_softmax", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    e = np.exp(z - z.max(axis=1, keepdims=True))\n"
+             "    p = e / e.sum(axis=1, keepdims=True)\n"
+             "    labels = np.asarray(labels)\n"
+             "    keep = np.flatnonzero(labels != ignore_index)\n"
+             "    if keep.size == 0:\n"
+             "        raise ValueError('cross_entropy: every label is ignored')\n"
+             "    return float(-np.mean(np.log(p[keep, labels[keep]])))")}),
+    # Q4 restyled: np.ma, the mask given to NumPy's masked arrays.
+    dict(name="masked_log_softmax_np_ma", kind="restyled", keeps=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.ones(z.shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)\n"
+             "    allowed = allowed & ~np.isneginf(z)\n"
+             "    for n, row in enumerate(allowed):\n"
+             "        if not row.any():\n"
+             "            raise ValueError(f'log_softmax: row {n} has no allowed class')\n"
+             "    zm = np.ma.masked_array(z, mask=~allowed)\n"
+             "    shifted = zm - zm.max(axis=1, keepdims=True)\n"
+             "    out = shifted - np.ma.log(np.ma.exp(shifted).sum(axis=1, keepdims=True))\n"
+             "    return out.filled(-np.inf)")}),
+    # Q4 restyled: a helper of the student's own called logsumexp; np.max(where=), np.exp(where=).
+    dict(name="masked_log_softmax_own_logsumexp_where", kind="restyled", keeps=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def logsumexp(z, allowed):\n"
+             "    m = np.max(z, axis=1, where=allowed, initial=-np.inf, keepdims=True)\n"
+             "    e = np.exp(z - m, where=allowed, out=np.zeros(z.shape))\n"
+             "    return m + np.log(np.sum(e, axis=1, keepdims=True))\n\n\n"
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    allowed = np.full(z.shape, True) if mask is None else np.asarray(mask) == True\n"
+             "    allowed = np.logical_and(allowed, z > -np.inf)\n"
+             "    empty = ~allowed.any(axis=1)\n"
+             "    if empty.any():\n"
+             "        raise ValueError(f'log_softmax: no allowed class in row(s) {np.nonzero(empty)[0]}')\n"
+             "    return np.where(allowed, z - logsumexp(z, allowed), -np.inf)")}),
+    # Q4 restyled: pure Python lists and the math module, a list of lists returned.
+    dict(name="masked_log_softmax_python_lists", kind="restyled", keeps=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "import math\n\n\n"
+             "def log_softmax(logits, mask=None):\n"
+             "    out = []\n"
+             "    for n, row in enumerate(np.asarray(logits).tolist()):\n"
+             "        ok = [mask is None or bool(mask[n][k]) for k in range(len(row))]\n"
+             "        ok = [a and v != -math.inf for a, v in zip(ok, row)]\n"
+             "        if not any(ok):\n"
+             "            raise ValueError(f'log_softmax: row {n} has no allowed class')\n"
+             "        top = max(v for v, a in zip(row, ok) if a)\n"
+             "        lse = top + math.log(sum(math.exp(v - top) for v, a in zip(row, ok) if a))\n"
+             "        out.append([v - lse if a else -math.inf for v, a in zip(row, ok)])\n"
+             "    return np.array(out)")}),
+    # Q4 restyled: nan in the masked entries, then nanmax / nansum.
+    dict(name="masked_log_softmax_nan_fill", kind="restyled", keeps=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=np.float32)\n"
+             "    keep = (np.ones_like(z, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)) & (z != -np.inf)\n"
+             "    if not keep.any(axis=1).all():\n"
+             "        raise ValueError('log_softmax: row %d has no allowed class' % np.argmin(keep.any(axis=1)))\n"
+             "    zn = np.where(keep, z, np.nan)\n"
+             "    s = zn - np.nanmax(zn, axis=1, keepdims=True)\n"
+             "    return np.where(keep, s - np.log(np.nansum(np.exp(s), axis=1, keepdims=True)), -np.inf)")}),
+    # Q5 restyled: take_along_axis with a safe index, np.where weights, count_nonzero; lists in.
+    dict(name="cross_entropy_ignore_take_along", kind="restyled", keeps=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = np.asarray(log_softmax(logits), dtype=float)\n"
+             "    y = np.array(list(labels), dtype=np.int64)\n"
+             "    keep = y != ignore_index\n"
+             "    count = np.count_nonzero(keep)\n"
+             "    if count == 0:\n"
+             "        raise ValueError(f'cross_entropy: all labels are ignore_index={ignore_index}')\n"
+             "    picked = np.take_along_axis(lp, np.where(keep, y, 0)[:, None], axis=1)[:, 0]\n"
+             "    return float(-np.sum(np.where(keep, picked, 0.0)) / count)")}),
+    # Q5 restyled: boolean indexing, the ignored rows dropped before the log-softmax (own helper).
+    dict(name="cross_entropy_ignore_drop_rows_first", kind="restyled", keeps=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def _nll(lp, y):\n"
+             "    return -lp[np.arange(len(y)), y]\n\n\n"
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    keep = np.asarray(labels) != ignore_index\n"
+             "    if np.sum(keep) == 0:\n"
+             "        raise ValueError('cross_entropy: every example is ignored (0/0)')\n"
+             "    z = np.asarray(logits)[keep]\n"
+             "    y = np.asarray(labels)[keep]\n"
+             "    return float(np.mean(_nll(log_softmax(z), y)))")}),
 ]

@@ -387,6 +387,38 @@ VARIANTS = [
              "    if keep.size == 0:\n"
              "        raise ValueError('cross_entropy: every label is ignored')\n"
              "    return float(-np.mean(np.log(p[keep, labels[keep]])))")}),
+    # Q4 wrong: right values, but the -inf fill is written into the caller's logits.
+    dict(name="masked_log_softmax_fills_in_place", kind="wrong", loses=["test_masked_log_softmax"],
+         answers={"masked_log_softmax": (
+             "def log_softmax(logits, mask=None):\n"
+             "    z = np.asarray(logits, dtype=float)\n"
+             "    if mask is not None:\n"
+             "        z[~np.asarray(mask, dtype=bool)] = -np.inf\n"
+             "    if np.any(np.all(z == -np.inf, axis=1)):\n"
+             "        raise ValueError('log_softmax: a row has no allowed class')\n"
+             "    s = z - z.max(axis=1, keepdims=True)\n"
+             "    return s - np.log(np.exp(s).sum(axis=1, keepdims=True))")}),
+    # Q5 wrong: -100 written into the code instead of the ignore_index argument.
+    dict(name="cross_entropy_ignore_hardcoded_minus_100", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = log_softmax(logits)\n"
+             "    labels = np.asarray(labels)\n"
+             "    keep = np.flatnonzero(labels != -100)\n"
+             "    if keep.size == 0:\n"
+             "        raise ValueError('cross_entropy: every label is ignored')\n"
+             "    return float(-np.mean(lp[keep, labels[keep]]))")}),
+    # Q5 wrong: right value, but the safe index is written into the caller's labels.
+    dict(name="cross_entropy_ignore_safe_index_in_place", kind="wrong", loses=["test_cross_entropy_ignore"],
+         answers={"cross_entropy_ignore": (
+             "def cross_entropy(logits, labels, ignore_index=-100):\n"
+             "    lp = log_softmax(logits)\n"
+             "    keep = labels != ignore_index\n"
+             "    if not keep.any():\n"
+             "        raise ValueError('cross_entropy: every label is ignored')\n"
+             "    labels[~keep] = 0\n"
+             "    picked = lp[np.arange(len(labels)), labels]\n"
+             "    return float(-np.sum(picked[keep]) / keep.sum())")}),
     # Q4 restyled: np.ma, the mask given to NumPy's masked arrays.
     dict(name="masked_log_softmax_np_ma", kind="restyled", keeps=["test_masked_log_softmax"],
          answers={"masked_log_softmax": (

@@ -131,11 +131,12 @@ def grading_problems(course_dir, name, variants) -> list:
             kept = [t for t in v["loses"] if got[t] >= full[t]]
             if kept:
                 problems.append(f"{v['name']} (wrong) keeps full marks on {kept}")
-        elif _full_marks_problems("", r, got, full):
-            if len(members) == 1:
-                problems += _full_marks_problems(members[0]["name"], r, got, full)
-            else:
+        else:
+            found = _full_marks_problems(members[0]["name"], r, got, full)
+            if found and len(members) > 1:
                 regrade.append((student, members))
+            else:
+                problems += found
     if regrade:                  # name the answer responsible: grade each member on its own
         alone = [(_student(v), [v]) for _, members in regrade for v in members]
         results = _grade(course, name, kit, alone)

@@ -20,6 +20,20 @@ from dlcore import functional as F
 from dlcore._checks import check_array, check_finite, mean
 
 
+def _row_max(z):
+    """max_k z_nk for each row n of z (N, K), as a column (N, 1).
+
+    With few classes NumPy's reduction along each short row is slow (about 3 times slower for
+    128 x 10, 8 times for 1797 x 10) because its fast loops run along the rows; over the
+    transposed copy the same maxima come out of a loop over the long axis. A maximum is exact,
+    so both ways give identical values.
+    """
+    n, k = z.shape
+    if k >= 32 or k >= n:
+        return np.maximum.reduce(z, axis=1, keepdims=True)
+    return np.maximum.reduce(z.T.copy(), axis=0)[:, None]
+
+
 class Loss:
     """Base class: call with (prediction, target), then ``backward()``."""
 
@@ -186,24 +200,28 @@ class CrossEntropyLoss(Loss):
 
     def forward(self, z, y):
         # log softmax(z) = (z - m) - log sum exp(z - m), m the row maximum (the log-sum-exp trick).
-        shifted = z - z.max(axis=1, keepdims=True)                # (N, K), every entry <= 0
+        shifted = z - _row_max(z)                                 # (N, K), every entry <= 0
         e = np.exp(shifted)
         total = e.sum(axis=1, keepdims=True)                      # (N, 1), in [1, K]
-        log_p = shifted - np.log(total)
-        n = z.shape[0]
+        log_total = np.log(total)
+        n, k = z.shape
         if y.ndim == 1:
-            loss = -mean(log_p[np.arange(n), y])                  # log p of each true class
+            # Only log p of each true class is needed: entry (n, y_n), which sits at position
+            # n K + y_n of the flattened array (one lookup, reused by backward).
+            true = np.arange(0, n * k, k) + y
+            loss = -mean(shifted.ravel()[true] - log_total.ravel())
+            self._cache = e, total, true
         else:
-            loss = -np.add.reduce(y * log_p, axis=None) / n
-        self._cache = e, total, y
+            loss = -np.add.reduce(y * (shifted - log_total), axis=None) / n
+            self._cache = e, total, y
         return loss
 
     def backward(self):
         e, total, y = self._cached()
         n = e.shape[0]
         grad = e / total                                          # softmax(z), (N, K)
-        if y.ndim == 1:
-            grad[np.arange(n), y] -= 1.0                          # p - one_hot(y)
+        if y.ndim == 1:                                           # y: the flat positions of the true classes
+            grad.ravel()[y] -= 1.0                                # p - one_hot(y)
         else:
             grad -= y
         grad /= n

@@ -207,8 +207,9 @@ class CrossEntropyLoss(Loss):
         n, k = z.shape
         if y.ndim == 1:
             # Only log p of each true class is needed: entry (n, y_n), which sits at position
-            # n K + y_n of the flattened array (one lookup, reused by backward).
-            true = np.arange(0, n * k, k) + y
+            # n K + y_n of the flattened array (one lookup, reused by backward). The labels are
+            # made intp first: uint64 plus a signed integer gives float64, which cannot index.
+            true = np.arange(0, n * k, k) + y.astype(np.intp, copy=False)
             loss = -mean(shifted.ravel()[true] - log_total.ravel())
             self._cache = e, total, true
         else:
@@ -221,7 +222,13 @@ class CrossEntropyLoss(Loss):
         n = e.shape[0]
         grad = e / total                                          # softmax(z), (N, K)
         if y.ndim == 1:                                           # y: the flat positions of the true classes
-            grad.ravel()[y] -= 1.0                                # p - one_hot(y)
+            # p - one_hot(y). grad has the memory layout of the logits; ravel() is a view only
+            # when that is row by row (C order): for column-ordered logits, such as z.T, it
+            # would be a copy and the subtraction would be lost, so go through grad.flat.
+            if grad.flags.c_contiguous:
+                grad.ravel()[y] -= 1.0
+            else:
+                grad.flat[y] -= 1.0
         else:
             grad -= y
         grad /= n

@@ -88,3 +88,38 @@ def test_cross_entropy_equals_the_plain_formula_bit_for_bit(dtype, shape, soft):
     assert loss == float(expected_loss)
     np.testing.assert_array_equal(grad, expected_grad)
     assert grad.dtype == dtype and grad.shape == shape
+
+
+@pytest.mark.parametrize("layout", ["fortran", "transposed", "strided", "reversed"])
+@pytest.mark.parametrize("soft", [False, True])
+def test_cross_entropy_of_logits_not_laid_out_row_by_row(layout, soft):
+    # The flat positions n K + y_n index the C-ordered flattening; a gradient laid out column by
+    # column (logits z.T, or np.asfortranarray) must still get its -1 at each true class.
+    rng = np.random.default_rng(6)
+    base = rng.standard_normal((40, 10)) * 30
+    z = {"fortran": np.asfortranarray(base), "transposed": np.ascontiguousarray(base.T).T,
+         "strided": np.repeat(base, 2, axis=1)[:, ::2], "reversed": base[::-1]}[layout]
+    y = rng.integers(0, 10, 40)
+    if soft:
+        y = np.eye(10)[y]
+    loss_fn = dl.CrossEntropyLoss()
+    loss = loss_fn(z, y)
+    grad = loss_fn.backward()
+    expected_loss, expected_grad = _plain_cross_entropy(z, y)
+    assert loss == float(expected_loss)
+    np.testing.assert_array_equal(grad, expected_grad)
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int8, np.uint16, np.int16, np.uint32, np.int32,
+                                   np.uint64, np.int64, "list"])
+def test_cross_entropy_takes_labels_of_every_integer_dtype(dtype):
+    rng = np.random.default_rng(7)
+    z = rng.standard_normal((128, 10)).astype(np.float32)
+    labels = rng.integers(0, 10, 128)
+    y = labels.tolist() if dtype == "list" else labels.astype(dtype)
+    loss_fn = dl.CrossEntropyLoss()
+    loss = loss_fn(z, y)
+    grad = loss_fn.backward()
+    expected_loss, expected_grad = _plain_cross_entropy(z, labels)
+    assert loss == float(expected_loss)
+    np.testing.assert_array_equal(grad, expected_grad)

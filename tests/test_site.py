@@ -295,6 +295,32 @@ def searchable_text(path: Path) -> str:
 # --------------------------------------------------------------------------- tests
 
 
+# book/AUTHORING.md: code shown on a page is at most 88 characters wide; wider lines scroll
+# sideways inside their box, and off the screen of a phone.
+CODE_WIDTH = 88
+HIDDEN_CODE_TAGS = {"remove-cell", "remove-input"}
+
+
+def test_shown_code_fits_the_page():
+    """Every code line a reader sees, in a chapter or an exercise, fits in CODE_WIDTH."""
+    wide = []
+    for entry in toc_entries():
+        path = source_of(entry)
+        if path is None or path.suffix != ".ipynb":
+            continue
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for i, cell in enumerate(nb["cells"]):
+            hidden = HIDDEN_CODE_TAGS & set(cell["metadata"].get("tags", []))
+            if cell["cell_type"] != "code" or hidden:
+                continue
+            name = cell["metadata"].get("nbgrader", {}).get("grade_id", f"cell {i}")
+            for line in "".join(cell["source"]).splitlines():
+                if len(line) > CODE_WIDTH:
+                    wide.append(f"{entry} ({name}): {len(line)} characters: {line.strip()[:60]}")
+    assert not wide, (f"{len(wide)} code lines are wider than {CODE_WIDTH} characters:\n"
+                      + "\n".join(wide))
+
+
 def test_toc_lists_pages():
     assert toc_entries(), f"{TOC} lists no page"
     missing = [e for e in toc_entries() if source_of(e) is None]

@@ -34,13 +34,11 @@ test-dlcore: $(STAMP)
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile --nbval-lax --nbval-cell-timeout=120 -p no:cacheprovider book solutions
 
-# --dist loadgroup: the modules with a module fixture that grades a whole class (test_pipeline,
-# test_guide, test_assignments) are marked xdist_group, so each runs on one worker, once -- and
-# two copies of the pipeline's world-readable test course never exist side by side for its
-# walker to find; the other tests (each exercise's variants, minutes apiece) are spread over
-# both workers one by one instead of filling one worker's queue.
+# --dist loadfile: a module's tests share one worker, so a module fixture that grades a whole
+# class (test_pipeline, test_guide) runs once, not once per worker; and two copies of the
+# pipeline's world-readable test course never exist side by side for its walker to find.
 test-grading: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadgroup tests/grading
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests/grading
 
 # The built pages as files (test_site) and in headless Chromium (test_browser; skips without it).
 test-site: html

@@ -20,11 +20,6 @@ from kit import FIXTURES, REPO, Kit, autograded_scores, make_course, max_points,
 
 from grading import lint, parallel
 
-# One worker runs this whole module, so its module fixture generates the course once.
-# (`make test-grading` runs with --dist loadgroup: other modules' tests are spread one
-# by one over the workers.)
-pytestmark = pytest.mark.xdist_group("test_assignments")
-
 CHAPTERS = sorted(os.path.basename(os.path.dirname(p))
                   for p in glob.glob(os.path.join(REPO, "solutions", "*", "*.ipynb"))
                   if os.path.basename(p)[:-6] == os.path.basename(os.path.dirname(p)))

@@ -44,11 +44,6 @@ import pytest
 
 from kit import REPO, Kit, course_parent
 
-# One worker runs this whole module, so its module fixture plays the guide's term once.
-# (`make test-grading` runs with --dist loadgroup: other modules' tests are spread one
-# by one over the workers.)
-pytestmark = pytest.mark.xdist_group("test_guide")
-
 GUIDE = os.path.join(REPO, "book", "instructor_guide.md")
 A = "05_losses"
 MARKER = re.compile(r"^% guide-test: (run|server|skip) (\S+)(?: (any-status))?(?: -- (.+))?\s*$")

@@ -26,11 +26,6 @@ from kit import REPO, Kit, autograded_scores, course_parent, make_course, max_po
 
 from grading import sandbox
 
-# One worker runs this whole module, so its module fixture grades the class once.
-# (`make test-grading` runs with --dist loadgroup: other modules' tests are spread one
-# by one over the workers.)
-pytestmark = pytest.mark.xdist_group("test_pipeline")
-
 CELL_TIMEOUT = 5
 NEEDS_SANDBOX = pytest.mark.skipif(not sandbox.probe()[0], reason=f"no sandbox here: {sandbox.probe()[1]}")
 

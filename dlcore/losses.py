@@ -218,18 +218,14 @@ class CrossEntropyLoss(Loss):
         return loss
 
     def backward(self):
-        e, total, y = self._cached()
+        e, total, target = self._cached()     # flat positions of the true classes, or (N, K)
         n = e.shape[0]
-        grad = e / total                                          # softmax(z), (N, K)
-        if y.ndim == 1:                                           # y: the flat positions of the true classes
-            # p - one_hot(y). grad has the memory layout of the logits; ravel() is a view only
-            # when that is row by row (C order): for column-ordered logits, such as z.T, it
-            # would be a copy and the subtraction would be lost, so go through grad.flat.
-            if grad.flags.c_contiguous:
-                grad.ravel()[y] -= 1.0
-            else:
-                grad.flat[y] -= 1.0
+        # softmax(z), (N, K), laid out row by row whatever the logits' layout, so that ravel()
+        # below is a view of it (for column-ordered logits such as z.T it would be a copy).
+        grad = np.divide(e, total, order="C")
+        if target.ndim == 1:
+            grad.ravel()[target] -= 1.0                           # p - one_hot(y)
         else:
-            grad -= y
+            grad -= target
         grad /= n
         return grad
